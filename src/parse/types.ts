@@ -1,0 +1,141 @@
+// The plain data model of one Markdown file. Everything is a flat array with
+// parent indexes (design.md §8), so deep nesting never becomes deep recursion.
+
+/** 1-based line; 1-based column counted in UTF-16 code units. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** `end.column` is exclusive. */
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface Heading {
+  level: number;
+  /** Text content as a renderer would show it: code and link text kept, markup dropped. */
+  text: string;
+  /** `{#custom-id}` at the end of the heading, for renderers that honour it. */
+  customId?: string;
+  range: Range;
+  /** Index of the enclosing heading (lower level) or -1. */
+  parent: number;
+}
+
+export type AnchorKind = 'a-name' | 'html-id';
+
+export interface Anchor {
+  id: string;
+  kind: AnchorKind;
+  range: Range;
+}
+
+export type LinkKind =
+  | 'inline'
+  | 'reference'
+  | 'autolink'
+  | 'extended-autolink'
+  | 'html-a'
+  | 'html-img'
+  | 'definition';
+
+export interface Link {
+  kind: LinkKind;
+  image: boolean;
+  /** Destination after entity and backslash decoding, before percent-decoding. */
+  destination: string;
+  /** Normalized label of a reference-style link or definition. */
+  label?: string;
+  range: Range;
+  /** Index of the enclosing heading or -1. */
+  heading: number;
+}
+
+export interface Definition {
+  label: string;
+  /** The label as written, for messages. */
+  rawLabel: string;
+  destination: string;
+  range: Range;
+}
+
+/** `[text][label]` or `[text][]` whose label has no definition. */
+export interface UndefinedReference {
+  label: string;
+  rawLabel: string;
+  range: Range;
+  heading: number;
+}
+
+export interface TableCell {
+  text: string;
+  range: Range;
+}
+
+export interface Table {
+  range: Range;
+  header: TableCell[];
+  rows: TableCell[][];
+  heading: number;
+}
+
+export interface TaskItem {
+  checked: boolean;
+  text: string;
+  range: Range;
+  heading: number;
+  /** Index of the enclosing task item (nested checklists) or -1. */
+  parent: number;
+}
+
+export interface CodeSpan {
+  text: string;
+  range: Range;
+  heading: number;
+}
+
+export interface HtmlComment {
+  /** Text between `<!--` and `-->`, trimmed. */
+  text: string;
+  range: Range;
+}
+
+export interface MetaEntry {
+  /** Lower-cased, spaces and dashes folded to `_`. */
+  key: string;
+  rawKey: string;
+  value: string;
+  range: Range;
+}
+
+export interface FrontMatter {
+  /** Parsed mapping, or null when the YAML is malformed or not a mapping. */
+  data: Record<string, unknown> | null;
+  range: Range;
+  error?: { message: string; position: Position };
+}
+
+/** Something in the file that stopped or limited parsing, reported as a finding. */
+export interface ParseProblem {
+  code: 'front-matter' | 'nesting-limit';
+  message: string;
+  range: Range;
+}
+
+export interface DocFile {
+  lineCount: number;
+  frontMatter: FrontMatter | null;
+  headerMeta: MetaEntry[];
+  headings: Heading[];
+  anchors: Anchor[];
+  links: Link[];
+  definitions: Definition[];
+  undefinedReferences: UndefinedReference[];
+  tables: Table[];
+  tasks: TaskItem[];
+  codeSpans: CodeSpan[];
+  comments: HtmlComment[];
+  problems: ParseProblem[];
+}

@@ -1,0 +1,23 @@
+import type { Range } from '../parse/types.js';
+import type { Finding, RelatedLocation, Severity } from '../report/types.js';
+import type { Suite } from '../model/suite.js';
+
+/** What a rule hands to `report`; the runner adds rule id, severity and file path. */
+export interface RuleReport {
+  file: string;
+  range: Range;
+  message: string;
+  related?: RelatedLocation[];
+  fix?: Finding['fix'];
+  data?: Record<string, unknown>;
+  /** Override the rule's severity for this one finding (e.g. gaps are info). */
+  severity?: Severity;
+}
+
+export interface Rule {
+  id: string;
+  severity: Severity;
+  /** One paragraph: what the rule flags and why it matters. */
+  description: string;
+  check(suite: Suite, report: (finding: RuleReport) => void): void;
+}
