@@ -1,0 +1,79 @@
+import { parseDocument } from 'yaml';
+import type { LineIndex } from './lines.js';
+import type { FrontMatter } from './types.js';
+
+export interface FrontMatterSplit {
+  frontMatter: FrontMatter | null;
+  /** Offset where the Markdown body starts (0 when there is no front matter). */
+  bodyStart: number;
+}
+
+const OPEN = /^---[ \t]*\n/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
+
+/** YAML front matter: `---` on the first line, closed by `---` or `...` on a line alone. */
+export function splitFrontMatter(text: string, lines: LineIndex): FrontMatterSplit {
+  const open = OPEN.exec(text);
+  if (!open) return { frontMatter: null, bodyStart: 0 };
+  const yamlStart = open[0].length;
+  CLOSE.lastIndex = 0;
+  const rest = text.slice(yamlStart);
+  const close = CLOSE.exec(rest);
+  // An unclosed `---` is a thematic break, not front matter.
+  if (!close) return { frontMatter: null, bodyStart: 0 };
+  const yamlEnd = yamlStart + close.index;
+  const closeEnd = yamlEnd + close[0].length;
+  const yamlText = text.slice(yamlStart, yamlEnd);
+  const range = lines.range(0, closeEnd);
+  const firstYamlLine = lines.lineOf(yamlStart);
+  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
+  const error = doc.errors[0];
+  if (error) {
+    const at = error.pos[0];
+    const pos = lines.position(yamlStart + Math.min(at, yamlText.length));
+    return {
+      frontMatter: {
+        data: null,
+        range,
+        error: { message: firstLine(error.message), position: pos },
+      },
+      bodyStart: closeEnd,
+    };
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return {
+      frontMatter: {
+        data: null,
+        range,
+        error: { message, position: { line: firstYamlLine + 1, column: 1 } },
+      },
+      bodyStart: closeEnd,
+    };
+  }
+  if (value === null || value === undefined) {
+    return { frontMatter: { data: {}, range }, bodyStart: closeEnd };
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    return {
+      frontMatter: {
+        data: null,
+        range,
+        error: {
+          message: 'front matter is not a mapping of keys to values',
+          position: { line: firstYamlLine + 1, column: 1 },
+        },
+      },
+      bodyStart: closeEnd,
+    };
+  }
+  return { frontMatter: { data: value as Record<string, unknown>, range }, bodyStart: closeEnd };
+}
+
+function firstLine(message: string): string {
+  const nl = message.indexOf('\n');
+  return nl === -1 ? message : message.slice(0, nl);
+}

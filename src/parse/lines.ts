@@ -1,0 +1,82 @@
+import type { Position, Range } from './types.js';
+
+/** Offsets of every line start in a text, for offset -> line/column lookups. */
+export class LineIndex {
+  readonly starts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    let at = text.indexOf('\n');
+    while (at !== -1) {
+      starts.push(at + 1);
+      at = text.indexOf('\n', at + 1);
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    const n = this.starts.length;
+    // A trailing newline does not open a further line.
+    return this.text.endsWith('\n') ? n - 1 : n;
+  }
+
+  /** 0-based line of an offset. */
+  lineOf(offset: number): number {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  position(offset: number): Position {
+    const line = this.lineOf(offset);
+    return { line: line + 1, column: offset - (this.starts[line] as number) + 1 };
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(Math.max(start, end)) };
+  }
+
+  /** Offset of the first character of a 0-based line. */
+  lineStart(line: number): number {
+    return this.starts[line] ?? this.text.length;
+  }
+
+  /** Offset just before the line's newline. */
+  lineEnd(line: number): number {
+    const next = this.starts[line + 1];
+    return next === undefined ? this.text.length : next - 1;
+  }
+
+  /** Range covering whole 0-based lines [first, last]. */
+  linesRange(first: number, last: number): Range {
+    return this.range(this.lineStart(first), this.lineEnd(last));
+  }
+}
+
+/**
+ * Maps offsets inside a derived string (inline content that markdown-it cut out of the
+ * source) back to source offsets. Each segment is a run copied verbatim from the source.
+ */
+export interface Segment {
+  from: number;
+  abs: number;
+}
+
+export function mapOffset(segments: Segment[], offset: number): number {
+  let lo = 0;
+  let hi = segments.length - 1;
+  if (hi < 0) return offset;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((segments[mid] as Segment).from <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const seg = segments[lo] as Segment;
+  return seg.abs + Math.max(0, offset - seg.from);
+}

@@ -1,0 +1,248 @@
+import type { MarkdownIt as MarkdownItType, StateBlock, StateInline, Token } from 'markdown-it';
+import MarkdownIt from 'markdown-it';
+
+/** Deeper nesting than this is not parsed (markdown-it stops there); we report it. */
+export const MAX_NESTING = 100;
+
+/** Source offsets recorded on tokens; markdown-it keeps only block line maps. */
+export interface InlineSpan {
+  start: number;
+  end: number;
+}
+
+/** A `[text][label]` whose label has no definition, as offsets into the inline source. */
+export interface UnresolvedRef extends InlineSpan {
+  rawLabel: string;
+  label: string;
+}
+
+export interface DefinitionHit {
+  /** Source offset of the opening `[`. */
+  start: number;
+  endLine: number;
+}
+
+/** Per-parse side tables that the wrapped rules fill in. */
+export interface ParseEnv {
+  references?: Record<string, { href: string; title: string }>;
+  /** bMarks of each line of a block, recorded when the block rule ran (containers shift them). */
+  blockLineStarts: WeakMap<Token, number[]>;
+  inlineSpans: WeakMap<Token, InlineSpan>;
+  unresolved: WeakMap<Token[], UnresolvedRef[]>;
+  definitions: DefinitionHit[];
+  /** Depth of md.inline.parse calls: image alt text is parsed in a nested, detached state. */
+  inlineDepth: number;
+  currentChildren: Token[] | null;
+  /** Labels that a resolved reference link used. */
+  usedLabels: Set<string>;
+}
+
+export function createEnv(): ParseEnv {
+  return {
+    blockLineStarts: new WeakMap(),
+    inlineSpans: new WeakMap(),
+    unresolved: new WeakMap(),
+    definitions: [],
+    inlineDepth: 0,
+    currentChildren: null,
+    usedLabels: new Set(),
+  };
+}
+
+type InlineRule = (state: StateInline, silent: boolean) => boolean;
+type BlockRule = (
+  state: StateBlock,
+  startLine: number,
+  endLine: number,
+  silent: boolean,
+) => boolean;
+
+/** Token types whose source span each inline rule produces. */
+const SPAN_TOKENS: Record<string, string> = {
+  link: 'link_open',
+  image: 'image',
+  autolink: 'link_open',
+  linkify: 'link_open',
+  html_inline: 'html_inline',
+  backticks: 'code_inline',
+};
+
+const LINE_BLOCKS = ['paragraph', 'heading', 'lheading', 'table', 'html_block'];
+
+let shared: MarkdownItType | undefined;
+
+/** One configured CommonMark + GFM (tables, strikethrough, autolinks) parser per thread. */
+export function markdownParser(): MarkdownItType {
+  if (shared) return shared;
+  const md = new MarkdownIt('default', { html: true, linkify: true, maxNesting: MAX_NESTING });
+  // GFM extended autolinks need a scheme or `www.`; bare domains are plain text there.
+  md.linkify.set({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: false });
+  wrapInlineRules(md);
+  wrapBlockRules(md);
+  wrapInlineParse(md);
+  shared = md;
+  return md;
+}
+
+function env(state: { env: unknown }): ParseEnv {
+  return state.env as ParseEnv;
+}
+
+function wrapInlineRules(md: MarkdownItType): void {
+  for (const [name, tokenType] of Object.entries(SPAN_TOKENS)) {
+    const original = findInlineRule(md, name);
+    if (!original) continue;
+    const wrapped: InlineRule = (state, silent) => {
+      const start = state.pos;
+      const before = state.tokens.length;
+      const ok = original(state, silent);
+      if (silent || env(state).inlineDepth !== 1) return ok;
+      if (!ok) {
+        if (name === 'link' || name === 'image') noteUnresolved(state, start, name === 'image');
+        return ok;
+      }
+      const spans = env(state).inlineSpans;
+      for (let i = before; i < state.tokens.length; i++) {
+        const token = state.tokens[i] as Token;
+        if (token.type === tokenType && !spans.has(token)) {
+          spans.set(token, { start, end: state.pos });
+          if (
+            (name === 'link' || name === 'image') &&
+            isReferenceForm(state.src, start, state.pos)
+          ) {
+            noteUsedLabel(state, start, name === 'image', token);
+          }
+          break;
+        }
+      }
+      return ok;
+    };
+    md.inline.ruler.at(name, wrapped);
+  }
+}
+
+function findInlineRule(md: MarkdownItType, name: string): InlineRule | undefined {
+  const rules = (md.inline.ruler as unknown as { __rules__: { name: string; fn: InlineRule }[] })
+    .__rules__;
+  return rules.find((r) => r.name === name)?.fn;
+}
+
+function findBlockRule(md: MarkdownItType, name: string): BlockRule | undefined {
+  const rules = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule }[] })
+    .__rules__;
+  return rules.find((r) => r.name === name)?.fn;
+}
+
+/** Inline links end with `)`; reference forms end with `]`. */
+function isReferenceForm(src: string, _start: number, end: number): boolean {
+  return src.charCodeAt(end - 1) === 0x5d /* ] */;
+}
+
+function labelBounds(state: StateInline, open: number): { end: number } | null {
+  const end = state.md.helpers.parseLinkLabel(state, open, true);
+  return end < 0 ? null : { end };
+}
+
+/** The label that a reference-form link at `start` uses: `[t][label]`, `[t][]` or `[t]`. */
+function referenceLabel(state: StateInline, start: number, image: boolean): string | null {
+  const open = image ? start + 1 : start;
+  const first = labelBounds(state, open);
+  if (!first) return null;
+  const text = state.src.slice(open + 1, first.end);
+  if (state.src.charCodeAt(first.end + 1) !== 0x5b /* [ */) return text;
+  const second = labelBounds(state, first.end + 1);
+  if (!second) return text;
+  const label = state.src.slice(first.end + 2, second.end);
+  return label.trim() === '' ? text : label;
+}
+
+function noteUsedLabel(state: StateInline, start: number, image: boolean, _token: Token): void {
+  const raw = referenceLabel(state, start, image);
+  if (raw !== null) env(state).usedLabels.add(state.md.utils.normalizeReference(raw));
+}
+
+/** Records `[text][label]` / `[text][]` forms whose label is undefined. */
+function noteUnresolved(state: StateInline, start: number, image: boolean): void {
+  const open = image ? start + 1 : start;
+  if (state.src.charCodeAt(open) !== 0x5b) return;
+  const first = labelBounds(state, open);
+  if (!first || state.src.charCodeAt(first.end + 1) !== 0x5b) return;
+  const second = labelBounds(state, first.end + 1);
+  if (!second) return;
+  let rawLabel = state.src.slice(first.end + 2, second.end);
+  if (rawLabel.trim() === '') rawLabel = state.src.slice(open + 1, first.end);
+  if (rawLabel.trim() === '' || rawLabel.startsWith('^')) return;
+  const label = state.md.utils.normalizeReference(rawLabel);
+  const refs = env(state).references;
+  if (refs && Object.hasOwn(refs, label)) return;
+  const children = env(state).currentChildren;
+  if (!children) return;
+  const e = env(state);
+  let list = e.unresolved.get(children);
+  if (!list) {
+    list = [];
+    e.unresolved.set(children, list);
+  }
+  if (list.some((r) => r.start === start)) return;
+  list.push({ start, end: second.end + 1, rawLabel, label });
+}
+
+function wrapBlockRules(md: MarkdownItType): void {
+  for (const name of LINE_BLOCKS) {
+    const original = findBlockRule(md, name);
+    if (!original) continue;
+    const wrapped: BlockRule = (state, startLine, endLine, silent) => {
+      const before = state.tokens.length;
+      const ok = original(state, startLine, endLine, silent);
+      if (!ok || silent) return ok;
+      const starts = env(state).blockLineStarts;
+      for (let i = before; i < state.tokens.length; i++) {
+        const token = state.tokens[i] as Token;
+        if (!token.map) continue;
+        if (token.type !== 'inline' && token.type !== 'html_block' && token.type !== 'tr_open') {
+          continue;
+        }
+        const [from, to] = token.map;
+        const marks: number[] = [];
+        for (let line = from; line < to; line++) {
+          marks.push((state.bMarks[line] as number) + (state.tShift[line] as number));
+        }
+        starts.set(token, marks);
+      }
+      return ok;
+    };
+    md.block.ruler.at(name, wrapped);
+  }
+  const reference = findBlockRule(md, 'reference');
+  if (reference) {
+    md.block.ruler.at(
+      'reference',
+      (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
+        const ok = reference(state, startLine, endLine, silent);
+        if (ok && !silent) {
+          const start = (state.bMarks[startLine] as number) + (state.tShift[startLine] as number);
+          env(state).definitions.push({ start, endLine: state.line });
+        }
+        return ok;
+      },
+    );
+  }
+}
+
+/** Tracks nesting so spans are only recorded against the inline token's own source. */
+function wrapInlineParse(md: MarkdownItType): void {
+  const parse = md.inline.parse.bind(md.inline);
+  md.inline.parse = (str: string, mdi: MarkdownItType, envArg: unknown, outTokens: Token[]) => {
+    const e = envArg as ParseEnv;
+    e.inlineDepth++;
+    const saved = e.currentChildren;
+    if (e.inlineDepth === 1) e.currentChildren = outTokens;
+    try {
+      // biome-ignore lint/suspicious/noExplicitAny: markdown-it's Env type is an open record.
+      parse(str, mdi, envArg as any, outTokens);
+    } finally {
+      e.inlineDepth--;
+      e.currentChildren = saved;
+    }
+  };
+}
