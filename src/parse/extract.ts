@@ -229,7 +229,7 @@ export function extract(
               kind = 'reference';
             }
           }
-          pushLink(kind, false, href, at(start), at(end));
+          pushLink(kind, false, href, at(start), at(end), env.tokenLabels.get(child));
           break;
         }
         case 'image': {
@@ -238,7 +238,7 @@ export function extract(
           const end = span?.end ?? cursor;
           const kind: LinkKind =
             span && content.charCodeAt(span.end - 1) === 0x5d ? 'reference' : 'inline';
-          pushLink(kind, true, href, at(start), at(end));
+          pushLink(kind, true, href, at(start), at(end), env.tokenLabels.get(child));
           break;
         }
         case 'code_inline':
@@ -276,8 +276,10 @@ export function extract(
     destination: string,
     start: number,
     end: number,
+    label: string | undefined,
   ) {
     const link: Link = { kind, image, destination, range: lines.range(start, end), heading };
+    if (label !== undefined) link.label = label;
     out.links.push(link);
   }
 

@@ -33,8 +33,8 @@ export interface ParseEnv {
   /** Depth of md.inline.parse calls: image alt text is parsed in a nested, detached state. */
   inlineDepth: number;
   currentChildren: Token[] | null;
-  /** Labels that a resolved reference link used. */
-  usedLabels: Set<string>;
+  /** The normalized label each reference-style link or image token used. */
+  tokenLabels: WeakMap<Token, string>;
 }
 
 export function createEnv(): ParseEnv {
@@ -45,7 +45,7 @@ export function createEnv(): ParseEnv {
     definitions: [],
     inlineDepth: 0,
     currentChildren: null,
-    usedLabels: new Set(),
+    tokenLabels: new WeakMap(),
   };
 }
 
@@ -93,10 +93,13 @@ function wrapInlineRules(md: MarkdownItType): void {
     const original = findInlineRule(md, name);
     if (!original) continue;
     const wrapped: InlineRule = (state, silent) => {
-      const start = state.pos;
+      let start = state.pos;
       const before = state.tokens.length;
+      const pending = state.pending.length;
       const ok = original(state, silent);
       if (silent || env(state).inlineDepth !== 1) return ok;
+      // The linkify rule fires at the `:` of `https://`, its scheme already in the pending text.
+      if (ok && name === 'linkify') start = schemeStart(state.src, start, pending);
       if (!ok) {
         if (name === 'link' || name === 'image') noteUnresolved(state, start, name === 'image');
         return ok;
@@ -121,6 +124,14 @@ function wrapInlineRules(md: MarkdownItType): void {
   }
 }
 
+/** Start of the URL scheme ending at `colon`, scanned as markdown-it's linkify rule does. */
+function schemeStart(src: string, colon: number, pending: number): number {
+  const min = colon - Math.min(10, pending, colon);
+  let at = colon;
+  while (at > min && /[A-Za-z0-9+.-]/.test(src.charAt(at - 1))) at--;
+  return at;
+}
+
 function findInlineRule(md: MarkdownItType, name: string): InlineRule | undefined {
   const rules = (md.inline.ruler as unknown as { __rules__: { name: string; fn: InlineRule }[] })
     .__rules__;
@@ -128,9 +139,26 @@ function findInlineRule(md: MarkdownItType, name: string): InlineRule | undefine
 }
 
 function findBlockRule(md: MarkdownItType, name: string): BlockRule | undefined {
-  const rules = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule }[] })
-    .__rules__;
-  return rules.find((r) => r.name === name)?.fn;
+  return blockRuleEntry(md, name)?.fn;
+}
+
+function blockRuleEntry(
+  md: MarkdownItType,
+  name: string,
+): { name: string; fn: BlockRule; alt: string[] } | undefined {
+  const rules = (
+    md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule; alt: string[] }[] }
+  ).__rules__;
+  return rules.find((r) => r.name === name);
+}
+
+/**
+ * Replaces a block rule's function. `Ruler.at` resets the rule's `alt` list (which other rules
+ * it may interrupt: a heading ends a paragraph, a table a paragraph...) unless given again.
+ */
+function replaceBlockRule(md: MarkdownItType, name: string, fn: BlockRule): void {
+  const alt = [...(blockRuleEntry(md, name)?.alt ?? [])];
+  md.block.ruler.at(name, fn, { alt });
 }
 
 /** Inline links end with `)`; reference forms end with `]`. */
@@ -156,9 +184,9 @@ function referenceLabel(state: StateInline, start: number, image: boolean): stri
   return label.trim() === '' ? text : label;
 }
 
-function noteUsedLabel(state: StateInline, start: number, image: boolean, _token: Token): void {
+function noteUsedLabel(state: StateInline, start: number, image: boolean, token: Token): void {
   const raw = referenceLabel(state, start, image);
-  if (raw !== null) env(state).usedLabels.add(state.md.utils.normalizeReference(raw));
+  if (raw !== null) env(state).tokenLabels.set(token, state.md.utils.normalizeReference(raw));
 }
 
 /** Records `[text][label]` / `[text][]` forms whose label is undefined. */
@@ -211,11 +239,12 @@ function wrapBlockRules(md: MarkdownItType): void {
       }
       return ok;
     };
-    md.block.ruler.at(name, wrapped);
+    replaceBlockRule(md, name, wrapped);
   }
   const reference = findBlockRule(md, 'reference');
   if (reference) {
-    md.block.ruler.at(
+    replaceBlockRule(
+      md,
       'reference',
       (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
         const ok = reference(state, startLine, endLine, silent);

@@ -44,7 +44,7 @@ export type LinkKind =
 export interface Link {
   kind: LinkKind;
   image: boolean;
-  /** Destination after entity and backslash decoding, before percent-decoding. */
+  /** Destination as a renderer would emit it: entities and escapes decoded, then percent-encoded. */
   destination: string;
   /** Normalized label of a reference-style link or definition. */
   label?: string;

@@ -1,6 +1,6 @@
+import type { Suite } from '../model/suite.js';
 import type { Range } from '../parse/types.js';
 import type { Finding, RelatedLocation, Severity } from '../report/types.js';
-import type { Suite } from '../model/suite.js';
 
 /** What a rule hands to `report`; the runner adds rule id, severity and file path. */
 export interface RuleReport {

@@ -1,0 +1,43 @@
+import { formatReport } from '../report/index.js';
+import { summarize } from '../report/summary.js';
+import type { Report } from '../report/types.js';
+import { RULES } from '../rules/index.js';
+import { runCheck } from '../run/check.js';
+import { docmapVersion } from '../workspace/version.js';
+import type { CliOptions } from './args.js';
+import type { Io } from './io.js';
+import { sourceLineReader } from './source-lines.js';
+
+export async function checkCommand(opts: CliOptions, io: Io): Promise<number> {
+  if (io.progress) io.progress('docmap: reading the suite…');
+  const result = await runCheck({
+    cwd: io.cwd,
+    paths: opts.positionals,
+    cache: opts.cache,
+    ...(opts.root ? { root: opts.root } : {}),
+    ...(opts.config ? { config: opts.config } : {}),
+  });
+  if (io.progress) io.progress('');
+  const findings = opts.quiet
+    ? result.findings.filter((f) => f.severity === 'error')
+    : result.findings;
+  const summary = opts.quiet
+    ? summarize(findings, result.summary.files, result.summary.externalLinks)
+    : result.summary;
+  const report: Report = {
+    toolVersion: docmapVersion(),
+    summary,
+    findings,
+    rules: RULES.map(({ id, severity, description }) => ({ id, severity, description })),
+    sourceLines: sourceLineReader(result.root),
+  };
+  io.stdout(formatReport(opts.format, report, { color: io.color }));
+  if (summary.errors > 0) return 1;
+  if (opts.maxWarnings !== undefined && summary.warnings > opts.maxWarnings) {
+    io.stderr(
+      `docmap: ${summary.warnings} warnings, more than --max-warnings ${opts.maxWarnings}\n`,
+    );
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,62 @@
+import { ConfigError } from '../config/types.js';
+import { docmapVersion } from '../workspace/version.js';
+import { parseCli, UsageError } from './args.js';
+import { checkCommand } from './check-command.js';
+import { HELP } from './help.js';
+import type { Io } from './io.js';
+import { explainCommand, rulesCommand } from './rules-command.js';
+
+/** Runs one docmap command and returns its exit code (design.md §6). */
+export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    const opts = parseCli(argv, io.env);
+    if (opts.help) {
+      io.stdout(HELP);
+      return 0;
+    }
+    if (opts.version) {
+      io.stdout(`${docmapVersion()}\n`);
+      return 0;
+    }
+    switch (opts.command) {
+      case 'rules':
+        return rulesCommand(opts, io);
+      case 'explain':
+        return explainCommand(opts, io);
+      default:
+        return await checkCommand(opts, io);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`docmap: ${err.message}\n\nRun docmap --help for usage.\n`);
+      return 2;
+    }
+    if (err instanceof ConfigError) {
+      const where = err.line > 0 ? `${err.file}:${err.line}:${err.column}: ` : '';
+      io.stderr(`docmap: ${where}${err.message}\n`);
+      return 2;
+    }
+    const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    io.stderr(`docmap: internal error, please report it:\n${detail}\n`);
+    return 3;
+  }
+}
+
+/** The real process: argv, streams, TTY detection. */
+export async function runProcess(): Promise<void> {
+  const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  const io: Io = {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    color,
+  };
+  if (process.stderr.isTTY) io.progress = (text) => process.stderr.write(`\r\x1b[K${text}`);
+  process.on('unhandledRejection', (reason) => {
+    process.stderr.write(`docmap: internal error, please report it:\n${String(reason)}\n`);
+    process.exit(3);
+  });
+  const code = await main(process.argv.slice(2), io);
+  process.exitCode = code;
+}

@@ -1,0 +1,60 @@
+/** Exact-case view of every file and folder under the root (pure, built from a list). */
+export class PathIndex {
+  private readonly files = new Set<string>();
+  private readonly dirs = new Set<string>(['']);
+  private readonly byLower = new Map<string, string[]>();
+  private readonly children = new Map<string, string[]>();
+
+  constructor(files: Iterable<string>) {
+    for (const file of files) this.add(file);
+  }
+
+  private add(file: string): void {
+    if (this.files.has(file)) return;
+    this.files.add(file);
+    this.remember(file);
+    let path = file;
+    for (let slash = path.lastIndexOf('/'); slash !== -1; slash = path.lastIndexOf('/')) {
+      const dir = path.slice(0, slash);
+      this.child(dir, path.slice(slash + 1));
+      if (this.dirs.has(dir)) return;
+      this.dirs.add(dir);
+      this.remember(dir);
+      path = dir;
+    }
+    this.child('', path);
+  }
+
+  private remember(path: string): void {
+    const key = path.toLowerCase();
+    const list = this.byLower.get(key);
+    if (list) list.push(path);
+    else this.byLower.set(key, [path]);
+  }
+
+  private child(dir: string, name: string): void {
+    const list = this.children.get(dir);
+    if (list) list.push(name);
+    else this.children.set(dir, [name]);
+  }
+
+  kind(path: string): 'file' | 'dir' | undefined {
+    if (this.files.has(path)) return 'file';
+    if (this.dirs.has(path)) return 'dir';
+    return undefined;
+  }
+
+  /** The path as it exists with different letter case, if it does. */
+  caseVariant(path: string): string | undefined {
+    return this.byLower.get(path.toLowerCase())?.find((p) => p !== path);
+  }
+
+  /** Names directly inside a folder ('' is the root). */
+  list(dir: string): readonly string[] {
+    return this.children.get(dir) ?? [];
+  }
+
+  allFiles(): IterableIterator<string> {
+    return this.files.values();
+  }
+}

@@ -1,0 +1,96 @@
+import type { DocFile, Link } from '../parse/types.js';
+import { findPlannedRows } from './index-doc.js';
+import type { PathIndex } from './path-index.js';
+import { resolveLink, type Target } from './resolve.js';
+import { type SluggerName, slugHeadings } from './slug.js';
+
+export interface SuiteInput {
+  docs: ReadonlyMap<string, DocFile>;
+  paths: PathIndex;
+  slugger: SluggerName;
+  /** Index docs (root-relative) whose `planned` rows declare paths that may not exist yet. */
+  indexes: readonly string[];
+  /** Extra planned paths from the configuration. */
+  planned: readonly string[];
+  /** Link destinations to leave alone (from `links.ignore`). */
+  ignoreLink: (destination: string) => boolean;
+  /** Files that could not be read, reported by `file/unreadable`. */
+  unreadable?: readonly UnreadableFile[];
+}
+
+export interface UnreadableFile {
+  path: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export interface ResolvedLink {
+  link: Link;
+  target: Target;
+}
+
+/** The whole suite as one graph: documents, the file tree and derived lookups. */
+export class Suite {
+  readonly docs: ReadonlyMap<string, DocFile>;
+  readonly paths: PathIndex;
+  readonly slugger: SluggerName;
+  readonly planned: ReadonlySet<string>;
+  readonly ignoreLink: (destination: string) => boolean;
+  readonly unreadable: readonly UnreadableFile[];
+  private readonly linkCache = new Map<string, ResolvedLink[]>();
+  private readonly slugCache = new Map<string, string[]>();
+  private readonly anchorCache = new Map<string, Set<string>>();
+
+  constructor(input: SuiteInput) {
+    this.docs = input.docs;
+    this.paths = input.paths;
+    this.slugger = input.slugger;
+    this.ignoreLink = input.ignoreLink;
+    this.unreadable = input.unreadable ?? [];
+    const planned = new Set(input.planned);
+    for (const index of input.indexes) {
+      const doc = input.docs.get(index);
+      if (doc) for (const row of findPlannedRows(index, doc)) planned.add(row.path);
+    }
+    this.planned = planned;
+  }
+
+  /**
+   * Links of a document that point at something checkable, resolved once. Reference-style
+   * uses are left out: their destination is checked once, at the definition.
+   */
+  links(path: string): readonly ResolvedLink[] {
+    let links = this.linkCache.get(path);
+    if (!links) {
+      links = [];
+      for (const link of this.docs.get(path)?.links ?? []) {
+        if (link.kind === 'reference' || this.ignoreLink(link.destination)) continue;
+        links.push({ link, target: resolveLink(path, link.destination) });
+      }
+      this.linkCache.set(path, links);
+    }
+    return links;
+  }
+
+  /** Heading slugs of a document, in heading order. */
+  slugs(path: string): string[] {
+    let slugs = this.slugCache.get(path);
+    if (!slugs) {
+      slugs = slugHeadings(this.docs.get(path)?.headings ?? [], this.slugger);
+      this.slugCache.set(path, slugs);
+    }
+    return slugs;
+  }
+
+  /** Every fragment that lands somewhere in a document: heading slugs and HTML ids. */
+  anchors(path: string): ReadonlySet<string> {
+    let anchors = this.anchorCache.get(path);
+    if (!anchors) {
+      anchors = new Set(this.slugs(path));
+      for (const a of this.docs.get(path)?.anchors ?? []) anchors.add(a.id);
+      this.anchorCache.set(path, anchors);
+    }
+    return anchors;
+  }
+}

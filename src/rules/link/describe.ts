@@ -1,0 +1,30 @@
+import { posix } from 'node:path';
+import { closest } from '../../model/suggest.js';
+import type { Suite } from '../../model/suite.js';
+
+/** Shared wording: `link to ./x.md#y` (images say `image`). */
+export function linkLabel(image: boolean, destination: string): string {
+  return `${image ? 'image' : 'link'} to ${destination}`;
+}
+
+/** Nearest existing sibling, or a same-named file elsewhere (a moved file). */
+export function suggestPath(suite: Suite, path: string): string | undefined {
+  const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
+  const base = posix.basename(path);
+  const sibling = closest(base, suite.paths.list(dir));
+  if (sibling) return dir === '' ? sibling : `${dir}/${sibling}`;
+  let moved: string | undefined;
+  for (const file of suite.paths.allFiles()) {
+    if (posix.basename(file) === base) {
+      if (moved) return undefined;
+      moved = file;
+    }
+  }
+  return moved;
+}
+
+/** `../b/c.md` written relative to the linking file, for "did you mean" hints. */
+export function relativeTo(fromFile: string, target: string): string {
+  const rel = posix.relative(posix.dirname(fromFile), target);
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}
