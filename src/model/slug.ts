@@ -34,7 +34,7 @@ const STYLES: Record<SluggerName, SlugStyle> = {
     base: (text) =>
       text
         .normalize('NFKD')
-        .replace(/[^\x00-\x7f]/g, '')
+        .replace(/[^ -~\s]/g, '')
         .replace(MKDOCS_DROP, '')
         .trim()
         .toLowerCase()
