@@ -1,0 +1,23 @@
+// Worker thread body for pool.ts: parses each batch it is sent, in order.
+import { parentPort } from 'node:worker_threads';
+import { parseMarkdown } from '../parse/index.js';
+import type { DocFile } from '../parse/types.js';
+import type { ParseReply, ParseRequest } from './pool-protocol.js';
+
+const port = parentPort;
+// Loaded any other way (a test runner scanning dist/), there is nothing to do.
+if (port) {
+  port.on('message', (request: ParseRequest) => {
+    const docs: DocFile[] = [];
+    for (let index = 0; index < request.texts.length; index++) {
+      try {
+        docs.push(parseMarkdown(request.texts[index] as string));
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        port.postMessage({ ok: false, index, message } satisfies ParseReply);
+        return;
+      }
+    }
+    port.postMessage({ ok: true, docs } satisfies ParseReply);
+  });
+}
