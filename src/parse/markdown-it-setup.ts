@@ -75,13 +75,42 @@ let shared: MarkdownItType | undefined;
 export function markdownParser(): MarkdownItType {
   if (shared) return shared;
   const md = new MarkdownIt('default', { html: true, linkify: true, maxNesting: MAX_NESTING });
-  // GFM extended autolinks need a scheme or `www.`; bare domains are plain text there.
-  md.linkify.set({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: false });
+  // GFM extended autolinks need a scheme or `www.`; bare domains stay text. linkify-it's
+  // fuzzy matcher would find those too and costs half the parse, so `www.` gets its own rule.
+  md.linkify.set({ fuzzyLink: false, fuzzyEmail: true, fuzzyIP: false });
+  md.linkify.add('www.', {
+    validate: wwwTail,
+    normalize: (match) => void (match.url = `http://${match.url}`),
+  });
   wrapInlineRules(md);
   wrapBlockRules(md);
   wrapInlineParse(md);
   shared = md;
   return md;
+}
+
+const WWW_TAIL = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*[^\s<]*/;
+
+/** Length of a `www.` autolink after the prefix, with GFM's trailing punctuation trimmed. */
+function wwwTail(text: string, pos: number): number {
+  const m = WWW_TAIL.exec(text.slice(pos));
+  if (!m) return 0;
+  let tail = m[0];
+  for (;;) {
+    const last = tail[tail.length - 1];
+    if (last && '?!.,:*_~\'"'.includes(last)) tail = tail.slice(0, -1);
+    else if (last === ')' && count(tail, '(') < count(tail, ')')) tail = tail.slice(0, -1);
+    else if (last === ';' && /&[A-Za-z0-9]+;$/.test(tail))
+      tail = tail.replace(/&[A-Za-z0-9]+;$/, '');
+    else break;
+  }
+  return tail.length;
+}
+
+function count(text: string, ch: string): number {
+  let n = 0;
+  for (const c of text) if (c === ch) n++;
+  return n;
 }
 
 function env(state: { env: unknown }): ParseEnv {
@@ -212,6 +241,10 @@ function noteUnresolved(state: StateInline, start: number, image: boolean): void
     e.unresolved.set(children, list);
   }
   if (list.some((r) => r.start === start)) return;
+  // `![alt][label]`: the image rule noted it at the `!`; the link rule, tried next at the
+  // `[`, must not note the same reference again.
+  if (!image && state.src.charCodeAt(start - 1) === 0x21 && list.some((r) => r.start === start - 1))
+    return;
   list.push({ start, end: second.end + 1, rawLabel, label });
 }
 

@@ -1,3 +1,4 @@
+import { type SluggerName, slugHeadings } from '../../model/slug.js';
 import type { Rule } from '../types.js';
 
 export const unusedDefinition: Rule = {
@@ -6,7 +7,8 @@ export const unusedDefinition: Rule = {
   description:
     'A link reference definition (`[label]: target`) that no link or image in the same ' +
     'document uses. Usually left behind after an edit; its target is still checked by the ' +
-    'other link rules.',
+    'other link rules. A definition that names its own section (`[summary]: #summary` under ' +
+    'the Summary heading, an idiom of some RFC templates) is not reported.',
   check(suite, report) {
     for (const [path, doc] of suite.docs) {
       if (doc.definitions.length === 0) continue;
@@ -19,6 +21,7 @@ export const unusedDefinition: Rule = {
         const repeated = seen.has(def.label);
         seen.add(def.label);
         if (used.has(def.label) && !repeated) continue;
+        if (!repeated && isSectionAlias(def.rawLabel, def.destination, suite.slugger)) continue;
         report({
           file: path,
           range: def.range,
@@ -31,3 +34,11 @@ export const unusedDefinition: Rule = {
     }
   },
 };
+
+/** `[summary]: #summary`: a label that merely names a section's own anchor. */
+function isSectionAlias(rawLabel: string, destination: string, slugger: SluggerName): boolean {
+  return (
+    destination.startsWith('#') &&
+    destination.slice(1) === slugHeadings([{ text: rawLabel }], slugger)[0]
+  );
+}
