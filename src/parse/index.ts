@@ -37,10 +37,8 @@ export function parseMarkdown(input: string): DocFile {
       range: { start: p, end: { line: p.line, column: p.column + 1 } },
     });
   }
-  const deepest = deepestToken(tokens);
-  if (deepest >= 0) {
-    const t = tokens[deepest];
-    const line = t?.map?.[0] ?? 0;
+  if (env.nestingCutLine >= 0) {
+    const line = env.nestingCutLine;
     problems.push({
       code: 'nesting-limit',
       message: `nesting deeper than ${MAX_NESTING} levels; the content below that depth is not checked`,
@@ -50,12 +48,4 @@ export function parseMarkdown(input: string): DocFile {
   const firstHeading = out.headings[0];
   const headerMeta = firstHeading ? readHeaderMeta(text, lines, firstHeading.range.end.line) : [];
   return { lineCount: lines.lineCount, frontMatter, headerMeta, ...out, problems };
-}
-
-/** markdown-it silently stops descending at maxNesting; find where that happened. */
-function deepestToken(tokens: { level: number; map: [number, number] | null }[]): number {
-  for (let i = 0; i < tokens.length; i++) {
-    if ((tokens[i]?.level ?? 0) >= MAX_NESTING - 1) return i;
-  }
-  return -1;
 }

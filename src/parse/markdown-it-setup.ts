@@ -32,6 +32,8 @@ export interface ParseEnv {
   definitions: DefinitionHit[];
   /** Depth of md.inline.parse calls: image alt text is parsed in a nested, detached state. */
   inlineDepth: number;
+  /** First line where markdown-it stopped descending at maxNesting, or -1. */
+  nestingCutLine: number;
   currentChildren: Token[] | null;
   /** The normalized label each reference-style link or image token used. */
   tokenLabels: WeakMap<Token, string>;
@@ -44,6 +46,7 @@ export function createEnv(): ParseEnv {
     unresolved: new WeakMap(),
     definitions: [],
     inlineDepth: 0,
+    nestingCutLine: -1,
     currentChildren: null,
     tokenLabels: new WeakMap(),
   };
@@ -85,6 +88,7 @@ export function markdownParser(): MarkdownItType {
   wrapInlineRules(md);
   wrapBlockRules(md);
   wrapInlineParse(md);
+  wrapBlockTokenize(md);
   shared = md;
   return md;
 }
@@ -306,5 +310,17 @@ function wrapInlineParse(md: MarkdownItType): void {
       e.inlineDepth--;
       e.currentChildren = saved;
     }
+  };
+}
+
+/** markdown-it silently drops what lies deeper than maxNesting; remember where that began. */
+function wrapBlockTokenize(md: MarkdownItType): void {
+  const tokenize = md.block.tokenize.bind(md.block);
+  md.block.tokenize = (state: StateBlock, startLine: number, endLine: number) => {
+    const e = env(state);
+    if (state.level >= MAX_NESTING && e.nestingCutLine === -1 && startLine < endLine) {
+      e.nestingCutLine = startLine;
+    }
+    tokenize(state, startLine, endLine);
   };
 }
