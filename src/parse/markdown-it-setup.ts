@@ -83,7 +83,9 @@ export function markdownParser(): MarkdownItType {
   md.linkify.set({ fuzzyLink: false, fuzzyEmail: true, fuzzyIP: false });
   md.linkify.add('www.', {
     validate: wwwTail,
-    normalize: (match) => void (match.url = `http://${match.url}`),
+    normalize: (match) => {
+      match.url = `http://${match.url}`;
+    },
   });
   wrapInlineRules(md);
   wrapBlockRules(md);
