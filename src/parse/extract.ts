@@ -33,6 +33,8 @@ type Body = Pick<
 const TASK_MARKER = /^\[([ xX])\](?=[ \t\n]|$)/;
 const CUSTOM_ID = /\s*\{#([^\s{}]+)\}\s*$/;
 const SCHEME_OR_WWW = /^(?:[a-z][a-z0-9+.-]*:|www\.)/i;
+/** A GFM extended email autolink: no `+` after the `@`, a dot in the domain, no `-`/`_` last. */
+const GFM_EMAIL = /^[A-Za-z0-9._+-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+$/;
 
 /** Walks markdown-it's token stream once and builds the flat model. */
 export function extract(
@@ -209,8 +211,11 @@ export function extract(
           let end: number;
           if (child.markup === 'linkify') {
             const text = (children[c + 1] as Token | undefined)?.content ?? '';
-            // GFM autolinks need a scheme or `www.`; linkify-it also finds bare domains.
-            if (!SCHEME_OR_WWW.test(text) && !text.includes('@')) break;
+            // GFM autolinks need a scheme or `www.`; linkify-it also finds bare domains, and
+            // takes emails GFM does not (`a@b+c.d`).
+            if (!SCHEME_OR_WWW.test(text) && !(GFM_EMAIL.test(text) && !/[-_]$/.test(text))) {
+              break;
+            }
             kind = 'extended-autolink';
             if (span) {
               start = span.start;
