@@ -29,7 +29,7 @@ export async function checkCommand(opts: CliOptions, io: Io): Promise<number> {
     summary,
     findings,
     rules: RULES.map(({ id, severity, description }) => ({ id, severity, description })),
-    sourceLines: sourceLineReader(result.root),
+    sourceLines: framesFor(result.root, result.suite.docs),
   };
   io.stdout(formatReport(opts.format, report, { color: io.color }));
   if (summary.errors > 0) return 1;
@@ -40,4 +40,17 @@ export async function checkCommand(opts: CliOptions, io: Io): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/**
+ * Code frames come only from files the run read as documents. Any other reported file (a FIFO
+ * or a folder named `x.md`, a symlink out of the root, a huge or binary file) must not be
+ * opened again just to print it: that would block, leak, or read what was refused.
+ */
+function framesFor(
+  root: string,
+  docs: ReadonlyMap<string, unknown>,
+): (file: string) => string[] | undefined {
+  const read = sourceLineReader(root);
+  return (file) => (docs.has(file) ? read(file) : undefined);
 }

@@ -38,7 +38,8 @@ export function resolveLink(fromFile: string, destination: string): Target {
   const joined = rawPath.startsWith('/')
     ? posix.normalize(rawPath.slice(1))
     : posix.join(posix.dirname(fromFile), rawPath);
-  const path = joined === '.' ? '' : joined.replace(/\/+$/, '');
+  const trimmed = joined.replace(/\/+$/, '');
+  const path = trimmed === '.' ? '' : trimmed;
   if (path === '..' || path.startsWith('../')) return { kind: 'outside', path };
   return { kind: 'local', path, fragment, dir };
 }

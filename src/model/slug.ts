@@ -5,8 +5,8 @@ export const SLUGGERS: readonly SluggerName[] = ['github', 'gitlab', 'mkdocs'];
 
 interface SlugStyle {
   base(text: string): string;
-  /** Suffix for the n-th repeat of a slug (n >= 1). */
-  repeat(slug: string, n: number): string;
+  /** The slug to use for `base` given the slugs already used (and per-base repeat counts). */
+  unique(base: string, used: ReadonlySet<string>, seen: Map<string, number>): string;
   /** Whether `{#custom-id}` at the end of a heading sets its id. */
   customIds: boolean;
 }
@@ -20,13 +20,13 @@ const MKDOCS_DROP = /[^\w\s-]/g;
 const STYLES: Record<SluggerName, SlugStyle> = {
   github: {
     base: (text) => text.toLowerCase().replace(GITHUB_DROP, '').replace(/ /g, '-'),
-    repeat: (slug, n) => `${slug}-${n}`,
+    unique: dashCounter,
     customIds: false,
   },
   gitlab: {
     base: (text) =>
       text.trim().toLowerCase().replace(GITHUB_DROP, '').replace(/ /g, '-').replace(/-+/g, '-'),
-    repeat: (slug, n) => `${slug}-${n}`,
+    unique: dashCounter,
     customIds: false,
   },
   // Python-Markdown's toc extension: ASCII only, whitespace and dashes collapsed.
@@ -39,12 +39,36 @@ const STYLES: Record<SluggerName, SlugStyle> = {
         .trim()
         .toLowerCase()
         .replace(/[-\s]+/g, '-'),
-    repeat: (slug, n) => `${slug}_${n}`,
+    unique: underscoreCounter,
     customIds: true,
   },
 };
 
 const CUSTOM_ID_SUFFIX = /\s*\{#[^\s{}]+\}\s*$/;
+
+/** github-slugger: `slug-1`, `slug-2`, ... skipping any taken, counted per base slug. */
+function dashCounter(base: string, used: ReadonlySet<string>, seen: Map<string, number>): string {
+  let slug = base;
+  let n = seen.get(base) ?? 0;
+  while (used.has(slug)) {
+    n++;
+    slug = `${base}-${n}`;
+  }
+  seen.set(base, n);
+  return slug;
+}
+
+const UNDERSCORE_COUNT = /^(.*)_([0-9]+)$/;
+
+/** Python-Markdown's `unique`: bump a trailing `_N` (or add `_1`) until free; never empty. */
+function underscoreCounter(base: string, used: ReadonlySet<string>): string {
+  let id = base;
+  while (used.has(id) || id === '') {
+    const m = UNDERSCORE_COUNT.exec(id);
+    id = m ? `${m[1]}_${Number(m[2]) + 1}` : `${id}_1`;
+  }
+  return id;
+}
 
 /** Slugs for a document's headings in order, with duplicates suffixed. */
 export function slugHeadings(
@@ -53,23 +77,18 @@ export function slugHeadings(
 ): string[] {
   const style = STYLES[name];
   const seen = new Map<string, number>();
-  const used = new Set<string>();
+  // Python-Markdown collects the ids set explicitly before it generates any.
+  const used = new Set<string>(
+    style.customIds ? headings.flatMap((h) => (h.customId ? [h.customId] : [])) : [],
+  );
   const out: string[] = [];
   for (const h of headings) {
     if (style.customIds && h.customId) {
       out.push(h.customId);
-      used.add(h.customId);
       continue;
     }
     const text = style.customIds ? h.text.replace(CUSTOM_ID_SUFFIX, '') : h.text;
-    const base = style.base(text);
-    let slug = base;
-    let n = seen.get(base) ?? 0;
-    while (used.has(slug)) {
-      n++;
-      slug = style.repeat(base, n);
-    }
-    seen.set(base, n);
+    const slug = style.unique(style.base(text), used, seen);
     used.add(slug);
     out.push(slug);
   }

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { DocFile, Link } from '../parse/types.js';
 import { findPlannedRows } from './index-doc.js';
 import type { PathIndex } from './path-index.js';
@@ -30,6 +31,12 @@ export interface ResolvedLink {
   target: Target;
 }
 
+/** A configured path as the resolver spells paths: `./x/`, `/x` and `x` are one. */
+function rootPath(path: string): string {
+  const clean = posix.normalize(path.trim()).replace(/^\/+/, '').replace(/\/+$/, '');
+  return clean === '.' ? '' : clean;
+}
+
 /** The whole suite as one graph: documents, the file tree and derived lookups. */
 export class Suite {
   readonly docs: ReadonlyMap<string, DocFile>;
@@ -48,8 +55,8 @@ export class Suite {
     this.slugger = input.slugger;
     this.ignoreLink = input.ignoreLink;
     this.unreadable = input.unreadable ?? [];
-    const planned = new Set(input.planned);
-    for (const index of input.indexes) {
+    const planned = new Set(input.planned.map(rootPath));
+    for (const index of input.indexes.map(rootPath)) {
       const doc = input.docs.get(index);
       if (doc) for (const row of findPlannedRows(index, doc)) planned.add(row.path);
     }

@@ -318,6 +318,9 @@ export function extract(
     const m = /^\[((?:\\[\s\S]|[^\\\]])*)\]:/.exec(text);
     if (!m) return;
     const rawLabel = m[1] as string;
+    // `[^note]: text` is a GFM footnote, not a link: markdown-it (no footnote plugin) reads a
+    // one-word footnote as a definition whose destination is that word.
+    if (rawLabel.startsWith('^')) return;
     const label = md.utils.normalizeReference(rawLabel);
     const ref = env.references?.[label];
     out.definitions.push({

@@ -102,5 +102,9 @@ function normalizePrefix(p: string): string {
 function destinationFilter(patterns: string[]): (destination: string) => boolean {
   if (patterns.length === 0) return () => false;
   const match = picomatch(patterns, { dot: true });
-  return (destination) => match(destination) || patterns.some((p) => destination.startsWith(p));
+  return (destination) => {
+    // `./generated/x.md` is the same destination as `generated/x.md`.
+    const bare = destination.replace(/^(?:\.\/)+/, '');
+    return match(destination) || match(bare) || patterns.some((p) => destination.startsWith(p));
+  };
 }
