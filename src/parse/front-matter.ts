@@ -1,6 +1,6 @@
-import { parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument } from 'yaml';
 import type { LineIndex } from './lines.js';
-import type { FrontMatter } from './types.js';
+import type { FrontMatter, Range } from './types.js';
 
 export interface FrontMatterSplit {
   frontMatter: FrontMatter | null;
@@ -35,6 +35,7 @@ export function splitFrontMatter(text: string, lines: LineIndex): FrontMatterSpl
       frontMatter: {
         data: null,
         range,
+        keys: {},
         error: { message: firstLine(error.message), position: pos },
       },
       bodyStart: closeEnd,
@@ -49,19 +50,21 @@ export function splitFrontMatter(text: string, lines: LineIndex): FrontMatterSpl
       frontMatter: {
         data: null,
         range,
+        keys: {},
         error: { message, position: { line: firstYamlLine + 1, column: 1 } },
       },
       bodyStart: closeEnd,
     };
   }
   if (value === null || value === undefined) {
-    return { frontMatter: { data: {}, range }, bodyStart: closeEnd };
+    return { frontMatter: { data: {}, range, keys: {} }, bodyStart: closeEnd };
   }
   if (typeof value !== 'object' || Array.isArray(value)) {
     return {
       frontMatter: {
         data: null,
         range,
+        keys: {},
         error: {
           message: 'front matter is not a mapping of keys to values',
           position: { line: firstYamlLine + 1, column: 1 },
@@ -70,7 +73,21 @@ export function splitFrontMatter(text: string, lines: LineIndex): FrontMatterSpl
       bodyStart: closeEnd,
     };
   }
-  return { frontMatter: { data: value as Record<string, unknown>, range }, bodyStart: closeEnd };
+  const keys: Record<string, Range> = {};
+  if (isMap(doc.contents)) {
+    for (const item of doc.contents.items) {
+      const key = isScalar(item.key) ? String(item.key.value) : null;
+      const from = (item.key as { range?: number[] } | null)?.range?.[0];
+      const valueEnd = (item.value as { range?: number[] } | null)?.range?.[1];
+      if (key === null || from === undefined) continue;
+      const to = valueEnd ?? from + key.length;
+      keys[key] = lines.range(yamlStart + from, yamlStart + Math.min(to, yamlText.length));
+    }
+  }
+  return {
+    frontMatter: { data: value as Record<string, unknown>, range, keys },
+    bodyStart: closeEnd,
+  };
 }
 
 function firstLine(message: string): string {

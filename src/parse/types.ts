@@ -114,6 +114,8 @@ export interface FrontMatter {
   /** Parsed mapping, or null when the YAML is malformed or not a mapping. */
   data: Record<string, unknown> | null;
   range: Range;
+  /** Where each top-level key's entry (key through value) sits, for located findings. */
+  keys: Record<string, Range>;
   error?: { message: string; position: Position };
 }
 
