@@ -5,6 +5,7 @@ import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { DocFile } from '../parse/types.js';
+import { asciiJson, isJsonExact } from './json-exact.js';
 import { docmapVersion } from './version.js';
 
 /** Bump on any change to parse output, so caches written by older code are thrown away. */
@@ -15,14 +16,23 @@ export const CACHE_FILE = 'parse-v1.bin';
 export const CACHE_DIR_ENV = 'DOCMAP_CACHE_DIR';
 
 // File layout: MAGIC, sha1 of the payload, payload (v8 serialization of CacheBody).
-const MAGIC = Buffer.from('DOCMAPC\x01', 'latin1');
+const MAGIC = Buffer.from('DOCMAPC\x02', 'latin1');
 const DIGEST_BYTES = 20;
 /** Temp files older than this are leftovers of a run that died before its rename. */
 const STALE_TEMP_MS = 10 * 60 * 1000;
 
+type Entry = [hash: string, doc: DocFile];
+
+/**
+ * Most docs are plain JSON data, and JSON.parse builds them about twice as fast as v8
+ * deserialization does (measured on 40,000 cached docs), so those travel as one JSON text;
+ * the rest (front matter holding dates, -0, undefined...) keep v8's exact encoding.
+ */
 interface CacheBody {
   version: string;
-  entries: [string, DocFile][];
+  /** ASCII JSON of Entry[]. */
+  json: string;
+  other: Entry[];
 }
 
 export interface ParseCache {
@@ -48,7 +58,7 @@ export async function openCache(root: string): Promise<ParseCache> {
   const dir = cacheDir(root);
   const file = path.join(dir, CACHE_FILE);
   const version = cacheVersion();
-  const loaded = await load(file, version);
+  const { entries: loaded, exact } = await load(file, version);
   const used = new Map<string, DocFile>();
   let added = false;
 
@@ -61,48 +71,81 @@ export async function openCache(root: string): Promise<ParseCache> {
     },
     set(hash, doc) {
       used.set(hash, doc);
+      exact.delete(hash);
       added = true;
     },
     async save() {
       // Same entries as on disk: nothing to write.
       if (!added && used.size === loaded.size) return;
       const ownsDir = !process.env[CACHE_DIR_ENV];
-      await store(dir, file, { version, entries: [...used] }, ownsDir);
+      const entries = [...used];
+      await store(dir, file, () => encodeCacheFile(version, entries, exact), ownsDir);
     },
   };
 }
 
-/** The bytes of a cache file (exported for tests that forge one). */
-export function encodeCacheFile(version: string, entries: [string, DocFile][]): Buffer {
-  const payload = serialize({ version, entries } satisfies CacheBody);
+/**
+ * The bytes of a cache file. `knownExact` names entries already known to survive JSON
+ * (they came from the JSON part), which spares walking them again.
+ */
+export function encodeCacheFile(
+  version: string,
+  entries: Entry[],
+  knownExact: ReadonlySet<string> = new Set(),
+): Buffer {
+  const plain: Entry[] = [];
+  const other: Entry[] = [];
+  for (const entry of entries) {
+    (knownExact.has(entry[0]) || isJsonExact(entry[1]) ? plain : other).push(entry);
+  }
+  const payload = serialize({ version, json: asciiJson(plain), other } satisfies CacheBody);
   const digest = createHash('sha1').update(payload).digest();
   return Buffer.concat([MAGIC, digest, payload]);
 }
 
-async function load(file: string, version: string): Promise<Map<string, DocFile>> {
+interface Loaded {
+  entries: Map<string, DocFile>;
+  exact: Set<string>;
+}
+
+async function load(file: string, version: string): Promise<Loaded> {
+  const empty = (): Loaded => ({ entries: new Map(), exact: new Set() });
   try {
     const data = await readFile(file);
-    if (data.length < MAGIC.length + DIGEST_BYTES) return new Map();
-    if (!data.subarray(0, MAGIC.length).equals(MAGIC)) return new Map();
+    if (data.length < MAGIC.length + DIGEST_BYTES) return empty();
+    if (!data.subarray(0, MAGIC.length).equals(MAGIC)) return empty();
     const digest = data.subarray(MAGIC.length, MAGIC.length + DIGEST_BYTES);
     const payload = data.subarray(MAGIC.length + DIGEST_BYTES);
-    if (!createHash('sha1').update(payload).digest().equals(digest)) return new Map();
+    if (!createHash('sha1').update(payload).digest().equals(digest)) return empty();
     const body = deserialize(payload) as Partial<CacheBody> | null;
-    if (body?.version !== version || !Array.isArray(body.entries)) return new Map();
-    const entries = new Map<string, DocFile>();
-    for (const entry of body.entries as unknown[]) {
-      if (!Array.isArray(entry) || typeof entry[0] !== 'string') return new Map();
-      const doc = entry[1] as unknown;
-      if (typeof doc !== 'object' || doc === null) return new Map();
-      entries.set(entry[0], doc as DocFile);
+    if (body?.version !== version || typeof body.json !== 'string') return empty();
+    const plain = JSON.parse(body.json) as unknown;
+    if (!Array.isArray(plain) || !Array.isArray(body.other)) return empty();
+    const result = empty();
+    for (const [list, isPlain] of [
+      [plain, true],
+      [body.other, false],
+    ] as const) {
+      for (const entry of list as unknown[]) {
+        if (!Array.isArray(entry) || typeof entry[0] !== 'string') return empty();
+        const doc = entry[1] as unknown;
+        if (typeof doc !== 'object' || doc === null) return empty();
+        result.entries.set(entry[0], doc as DocFile);
+        if (isPlain) result.exact.add(entry[0]);
+      }
     }
-    return entries;
+    return result;
   } catch {
-    return new Map(); // missing, unreadable, truncated, or written by another v8
+    return empty(); // missing, unreadable, truncated, or written by another v8
   }
 }
 
-async function store(dir: string, file: string, body: CacheBody, ownsDir: boolean): Promise<void> {
+async function store(
+  dir: string,
+  file: string,
+  encode: () => Buffer,
+  ownsDir: boolean,
+): Promise<void> {
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     await mkdir(dir, { recursive: true });
@@ -110,7 +153,7 @@ async function store(dir: string, file: string, body: CacheBody, ownsDir: boolea
       // `.docmap/` keeps itself out of git without touching the project's .gitignore.
       await writeFile(path.join(dir, '..', '.gitignore'), '*\n', { flag: 'wx' }).catch(() => {});
     }
-    await writeFile(temp, encodeCacheFile(body.version, body.entries));
+    await writeFile(temp, encode());
     await rename(temp, file);
   } catch {
     // Read-only checkout, full disk, `.docmap` that is a file: the run goes on without a cache.

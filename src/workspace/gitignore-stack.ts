@@ -22,7 +22,12 @@ export function isGitignored(level: GitignoreLevel | null, rel: string, isDir: b
   for (let i = levels.length - 1; i >= 0; i--) {
     const l = levels[i] as GitignoreLevel;
     const local = l.base === '' ? rel : rel.slice(l.base.length + 1);
-    const result = l.rules.test(isDir ? `${local}/` : local);
+    let result: { ignored: boolean; unignored: boolean };
+    try {
+      result = l.rules.test(isDir ? `${local}/` : local);
+    } catch {
+      continue; // a name `ignore` will not judge (it rejects some odd paths): no verdict
+    }
     if (result.ignored) ignored = true;
     else if (result.unignored) ignored = false;
   }

@@ -9,7 +9,12 @@ export function globFilter(globs: readonly string[]): PathFilter {
     .map((g) => g.trim().replace(/^\.\//, '').replace(/\/+$/, ''))
     .filter((g) => g !== '');
   if (cleaned.length === 0) return () => false;
-  const matches = picomatch(cleaned, { dot: true });
+  let matches: (rel: string) => boolean;
+  try {
+    matches = picomatch(cleaned, { dot: true });
+  } catch (error) {
+    throw new Error(`invalid ignore glob in ${JSON.stringify(cleaned)}: ${String(error)}`);
+  }
   const folderVerdicts = new Map<string, boolean>();
 
   const folderIgnored = (dir: string): boolean => {

@@ -118,9 +118,11 @@ async function readAll(
         buffer.copy(bigger, 0, 0, length);
         buffer = bigger;
       }
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-      if (bytesRead === 0) break;
+      const wanted = buffer.length - length;
+      const { bytesRead } = await handle.read(buffer, length, wanted, null);
       length += bytesRead;
+      // A regular file reads short only at its end: no need to ask again to hear "0 bytes".
+      if (bytesRead < wanted) break;
     }
     return length > maxBytes ? null : buffer.subarray(0, length);
   } finally {

@@ -67,6 +67,8 @@ export async function walk(
       const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
       const childAbs = path.join(abs, entry.name);
       const childReal = path.join(real, entry.name);
+      // `.git` may also be a file (worktrees, submodules); either way it is git's, not ours.
+      if (entry.name === '.git') continue;
 
       if (entry.isDirectory()) {
         if (SKIPPED_IN_WALK.has(entry.name)) continue;

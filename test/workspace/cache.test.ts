@@ -54,6 +54,32 @@ describe('parse cache', () => {
     assert.deepEqual(third.get('ccc'), docC);
   });
 
+  test('values JSON would change come back exactly', async () => {
+    const root = tempDir();
+    const odd: typeof docC = {
+      ...docC,
+      frontMatter: {
+        ...(docC.frontMatter as NonNullable<typeof docC.frontMatter>),
+        data: {
+          when: new Date(0),
+          zero: -0,
+          inf: Number.POSITIVE_INFINITY,
+          nan: Number.NaN,
+          missing: undefined,
+          map: new Map([['k', 1]]),
+          bytes: new Uint8Array([1, 2]),
+        },
+      },
+    };
+    const cache = await openCache(root);
+    cache.set('odd', odd);
+    cache.set('plain', docA);
+    await cache.save();
+    const warm = await openCache(root);
+    assert.deepStrictEqual(warm.get('odd'), odd);
+    assert.deepStrictEqual(warm.get('plain'), docA);
+  });
+
   test('a corrupt, truncated or tampered file is discarded', async () => {
     const root = tempDir();
     await seeded(root);
