@@ -49,7 +49,12 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const ignoreLink = destinationFilter(config.links.ignore);
   const suite = new Suite({
     docs: loaded.docs,
-    paths: new PathIndex(loaded.allFiles),
+    // A file that could not be read is still there: links to it resolve, and its defect is
+    // file/unreadable's alone (one owner per defect).
+    paths: new PathIndex([
+      ...loaded.allFiles,
+      ...loaded.problems.map((p) => p.path).filter((p) => p !== '.'),
+    ]),
     slugger: config.slugger,
     indexes: config.index,
     planned: config.planned,

@@ -1,6 +1,7 @@
 // file/unreadable: the bad files are made at test time in a temp folder (outside any git
 // work tree, so discovery walks it), never committed.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,7 +70,8 @@ test('symlinks that leave the root, loop or dangle are reported, and nothing out
 }, async (t) => {
   const outside = suite({ 'secret.md': '# Secret\n\n[x](nowhere.md)\n' });
   const dir = suite({
-    'README.md': '# Links\n',
+    // They exist, so links to them resolve; their defect is file/unreadable's alone.
+    'README.md': '# Links\n\n[out](escape.md) [loop](loop.md) [dangling](dangling.md#x)\n',
     'escape.md.expect': '1:1 file/unreadable\n',
     'loop.md.expect': '1:1 file/unreadable\n',
     'dangling.md.expect': '1:1 file/unreadable\n',
@@ -84,4 +86,24 @@ test('symlinks that leave the root, loop or dangle are reported, and nothing out
   }
   const run = await assertFixture(dir);
   assert.ok(!run.result.suite.docs.has('escape.md'), 'the target outside the root is not parsed');
+});
+
+test('inside a git work tree, a folder named like a doc is reported too', {
+  timeout: 60_000,
+}, async (t) => {
+  const dir = suite({
+    'README.md': '# Readable\n\n- [a folder named like a doc](folder.md)\n',
+    'folder.md/inner.md': '# Inner\n',
+    'folder.md.expect': '1:1 file/unreadable\n',
+    'binary.md.expect': '1:1 file/unreadable\n',
+  });
+  writeFileSync(join(dir, 'binary.md'), Uint8Array.from([0x23, 0x00]));
+  try {
+    execFileSync('git', ['init', '-q'], { cwd: dir, stdio: 'ignore' });
+  } catch {
+    t.skip('git is not available');
+    return;
+  }
+  const run = await assertFixture(dir);
+  assert.ok(run.result.suite.docs.has('folder.md/inner.md'));
 });
