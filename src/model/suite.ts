@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { DocFile, Link } from '../parse/types.js';
+import type { DocFile, Link, Position, Range } from '../parse/types.js';
 import { findPlannedRows } from './index-doc.js';
 import type { PathIndex } from './path-index.js';
 import { resolveLink, type Target } from './resolve.js';
@@ -43,6 +43,8 @@ export class Suite {
   readonly paths: PathIndex;
   readonly slugger: SluggerName;
   readonly planned: ReadonlySet<string>;
+  /** Where planned paths are declared (index cells), so a declaration is not also a warning. */
+  private readonly plannedCells = new Map<string, Range[]>();
   readonly ignoreLink: (destination: string) => boolean;
   readonly unreadable: readonly UnreadableFile[];
   private readonly linkCache = new Map<string, ResolvedLink[]>();
@@ -58,9 +60,20 @@ export class Suite {
     const planned = new Set(input.planned.map(rootPath));
     for (const index of input.indexes.map(rootPath)) {
       const doc = input.docs.get(index);
-      if (doc) for (const row of findPlannedRows(index, doc)) planned.add(row.path);
+      if (!doc) continue;
+      for (const row of findPlannedRows(index, doc)) {
+        planned.add(row.path);
+        const cells = this.plannedCells.get(index) ?? [];
+        cells.push(row.cell.range);
+        this.plannedCells.set(index, cells);
+      }
     }
     this.planned = planned;
+  }
+
+  /** Whether a position in a file lies in a cell that declares a planned path. */
+  declaresPlanned(file: string, at: Position): boolean {
+    return (this.plannedCells.get(file) ?? []).some((r) => contains(r, at));
   }
 
   /**
@@ -100,4 +113,12 @@ export class Suite {
     }
     return anchors;
   }
+}
+
+function contains(range: Range, at: Position): boolean {
+  const afterStart =
+    at.line > range.start.line || (at.line === range.start.line && at.column >= range.start.column);
+  const beforeEnd =
+    at.line < range.end.line || (at.line === range.end.line && at.column < range.end.column);
+  return afterStart && beforeEnd;
 }
