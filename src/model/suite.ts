@@ -116,9 +116,8 @@ export class Suite {
 }
 
 function contains(range: Range, at: Position): boolean {
-  const afterStart =
-    at.line > range.start.line || (at.line === range.start.line && at.column >= range.start.column);
+  const afterStart = at.line > range.line || (at.line === range.line && at.column >= range.column);
   const beforeEnd =
-    at.line < range.end.line || (at.line === range.end.line && at.column < range.end.column);
+    at.line < range.endLine || (at.line === range.endLine && at.column < range.endColumn);
   return afterStart && beforeEnd;
 }

@@ -89,8 +89,11 @@ export function extract(
         if (custom) h.customId = custom[1] as string;
         // A heading's range starts at its first non-blank character.
         const first = env.blockLineStarts.get(inline)?.[0];
-        if (first !== undefined && token.markup.startsWith('#'))
-          h.range.start = lines.position(first);
+        if (first !== undefined && token.markup.startsWith('#')) {
+          const at = lines.position(first);
+          h.range.line = at.line;
+          h.range.column = at.column;
+        }
         out.headings.push(h);
         heading = out.headings.length - 1;
         headingStack.push(heading);
@@ -348,7 +351,7 @@ export function extract(
     const line = lines.lineOf(offset) + 1;
     let found = -1;
     for (let h = 0; h < out.headings.length; h++) {
-      if ((out.headings[h] as Heading).range.start.line <= line) found = h;
+      if ((out.headings[h] as Heading).range.line <= line) found = h;
       else break;
     }
     return found;

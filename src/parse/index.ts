@@ -34,7 +34,7 @@ export function parseMarkdown(input: string): DocFile {
     problems.push({
       code: 'front-matter',
       message: `malformed front matter: ${frontMatter.error.message}`,
-      range: { start: p, end: { line: p.line, column: p.column + 1 } },
+      range: { line: p.line, column: p.column, endLine: p.line, endColumn: p.column + 1 },
     });
   }
   if (env.nestingCutLine >= 0) {
@@ -46,6 +46,6 @@ export function parseMarkdown(input: string): DocFile {
     });
   }
   const firstHeading = out.headings[0];
-  const headerMeta = firstHeading ? readHeaderMeta(text, lines, firstHeading.range.end.line) : [];
+  const headerMeta = firstHeading ? readHeaderMeta(text, lines, firstHeading.range.endLine) : [];
   return { lineCount: lines.lineCount, frontMatter, headerMeta, ...out, problems };
 }

@@ -39,7 +39,9 @@ export class LineIndex {
   }
 
   range(start: number, end: number): Range {
-    return { start: this.position(start), end: this.position(Math.max(start, end)) };
+    const a = this.position(start);
+    const b = this.position(Math.max(start, end));
+    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
   }
 
   /** Offset of the first character of a 0-based line. */

@@ -7,10 +7,15 @@ export interface Position {
   column: number;
 }
 
-/** `end.column` is exclusive. */
+/**
+ * A span in the source: 1-based lines, UTF-16 columns, `endColumn` exclusive. One flat
+ * object, because a suite holds millions of them (parse, cache and worker transfer).
+ */
 export interface Range {
-  start: Position;
-  end: Position;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
 }
 
 export interface Heading {

@@ -27,15 +27,15 @@ export function runRules(suite: Suite, rules: readonly Rule[], opts: RunOptions)
       if (!opts.reported(r.file)) return;
       const setting = opts.severity(rule.id, r.file);
       if (setting === 'off') return;
-      if (suppressionsOf(r.file).has(rule.id, r.range.start.line)) return;
+      if (suppressionsOf(r.file).has(rule.id, r.range.line)) return;
       const finding: Finding = {
         ruleId: rule.id,
         severity: r.severity && setting === rule.severity ? r.severity : setting,
         file: r.file,
-        line: r.range.start.line,
-        column: r.range.start.column,
-        endLine: r.range.end.line,
-        endColumn: r.range.end.column,
+        line: r.range.line,
+        column: r.range.column,
+        endLine: r.range.endLine,
+        endColumn: r.range.endColumn,
         message: r.message,
       };
       if (r.related?.length) finding.related = r.related;

@@ -22,12 +22,11 @@ export class Suppressions {
       const m = DIRECTIVE.exec(c.text);
       if (!m) continue;
       const ids = (m[2] as string).split(/[\s,]+/).filter(Boolean);
-      const line = c.range.end.line;
+      const line = c.range.endLine;
       if (m[1] === 'disable-next-line') {
         this.spans.push({ from: line + 1, to: line + 1, rules: ids.length ? new Set(ids) : null });
       } else if (m[1] === 'disable') {
-        for (const id of ids.length ? ids : ['*'])
-          if (!open.has(id)) open.set(id, c.range.start.line);
+        for (const id of ids.length ? ids : ['*']) if (!open.has(id)) open.set(id, c.range.line);
       } else {
         for (const id of ids.length ? ids : [...open.keys()]) {
           const from = open.get(id);

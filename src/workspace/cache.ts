@@ -9,7 +9,7 @@ import { asciiJson, isJsonExact } from './json-exact.js';
 import { docmapVersion } from './version.js';
 
 /** Bump on any change to parse output, so caches written by older code are thrown away. */
-export const PARSE_VERSION = 1;
+export const PARSE_VERSION = 2;
 
 export const CACHE_FILE = 'parse-v1.bin';
 /** Overrides `<root>/.docmap/cache` (benchmarks on read-only corpora). */

@@ -12,7 +12,7 @@ test('front matter and header lines give the same fields, with positions', () =>
   assert.equal(fm.status?.value, 'reviewed');
   assert.equal(fm.owner?.value, 'Platform Eng');
   assert.equal(fm.lastReviewed?.value, '2025-12-17');
-  assert.equal(fm.status?.range.start.line, 2);
+  assert.equal(fm.status?.range.line, 2);
   assert.equal(fm.lastReviewed?.source, 'front-matter');
 
   const header = readMeta(
@@ -22,7 +22,7 @@ test('front matter and header lines give the same fields, with positions', () =>
   );
   assert.equal(header.status?.value, 'Draft');
   assert.equal(header.owner?.value, 'TBD');
-  assert.equal(header.lastReviewed?.range.start.line, 5);
+  assert.equal(header.lastReviewed?.range.line, 5);
   assert.equal(header.fields.last_reviewed?.source, 'header');
 });
 

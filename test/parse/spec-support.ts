@@ -163,10 +163,10 @@ export function checkPositions(markdown: string, doc: DocFile): string[] {
   const problems: string[] = [];
   for (const link of doc.links) {
     if (!MARKDOWN_KINDS.has(link.kind)) continue;
-    const start = offset(link.range.start);
-    const end = offset(link.range.end);
+    const start = offset(link.range);
+    const end = offset({ line: link.range.endLine, column: link.range.endColumn });
     const text = source.slice(start, end);
-    const where = `${link.kind}${link.image ? ' image' : ''} ${JSON.stringify(link.destination)} at ${link.range.start.line}:${link.range.start.column}-${link.range.end.line}:${link.range.end.column} covers ${JSON.stringify(text)}`;
+    const where = `${link.kind}${link.image ? ' image' : ''} ${JSON.stringify(link.destination)} at ${link.range.line}:${link.range.column}-${link.range.endLine}:${link.range.endColumn} covers ${JSON.stringify(text)}`;
     let ok: boolean;
     switch (link.kind) {
       case 'inline':

@@ -84,9 +84,7 @@ export async function runFixture(folder: string): Promise<FixtureRun> {
     // quietly expect nothing the renderer sees: refuse it.
     const doc = result.suite.docs.get(file);
     for (const line of new Set(marks.map((m) => m.line))) {
-      const seen = doc?.comments.some(
-        (c) => c.range.start.line === line && c.text.startsWith('expect:'),
-      );
+      const seen = doc?.comments.some((c) => c.range.line === line && c.text.startsWith('expect:'));
       if (!seen) problems.push(`${file}:${line}: the expect mark is not an HTML comment here`);
     }
   }

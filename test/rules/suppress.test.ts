@@ -6,7 +6,7 @@ import { Suppressions } from '../../src/rules/suppress.js';
 
 /** A comment on one line, or over `[from, to]` lines. */
 function comment(text: string, from: number, to = from): HtmlComment {
-  return { text, range: { start: { line: from, column: 1 }, end: { line: to, column: 4 } } };
+  return { text, range: { line: from, column: 1, endLine: to, endColumn: 4 } };
 }
 
 /** Lines 1..n on which `rule` is suppressed. */

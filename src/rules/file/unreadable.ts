@@ -13,7 +13,7 @@ export const unreadable: Rule = {
       const column = file.column ?? 1;
       report({
         file: file.path,
-        range: { start: { line, column }, end: { line, column: column + 1 } },
+        range: { line, column, endLine: line, endColumn: column + 1 },
         message: file.message,
       });
     }

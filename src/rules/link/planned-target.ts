@@ -17,7 +17,7 @@ export const plannedTarget: Rule = {
           continue;
         }
         // The index row that declares the plan links to it on purpose.
-        if (suite.declaresPlanned(path, link.range.start)) continue;
+        if (suite.declaresPlanned(path, link.range)) continue;
         report({
           file: path,
           range: link.range,
