@@ -1,4 +1,5 @@
 import type { MarkdownIt as MarkdownItType, Token } from 'markdown-it';
+import { findAutolinks } from './autolink.js';
 import { scanHtml } from './html-scan.js';
 import { type LineIndex, mapOffset, type Segment } from './lines.js';
 import type { ParseEnv } from './markdown-it-setup.js';
@@ -32,9 +33,6 @@ type Body = Pick<
 
 const TASK_MARKER = /^\[([ xX])\](?=[ \t\n]|$)/;
 const CUSTOM_ID = /\s*\{#([^\s{}]+)\}\s*$/;
-const SCHEME_OR_WWW = /^(?:[a-z][a-z0-9+.-]*:|www\.)/i;
-/** A GFM extended email autolink: no `+` after the `@`, a dot in the domain, no `-`/`_` last. */
-const GFM_EMAIL = /^[A-Za-z0-9._+-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+$/;
 
 /** Walks markdown-it's token stream once and builds the flat model. */
 export function extract(
@@ -202,6 +200,7 @@ export function extract(
     const content = inline.content;
     const at = (offset: number) => mapOffset(segments, offset);
     let cursor = 0;
+    let linkDepth = 0;
     for (let c = 0; c < children.length; c++) {
       const child = children[c] as Token;
       const span = env.inlineSpans.get(child);
@@ -209,37 +208,38 @@ export function extract(
       switch (child.type) {
         case 'link_open': {
           const href = String(child.attrGet('href') ?? '');
-          let kind: LinkKind;
-          let start: number;
-          let end: number;
-          if (child.markup === 'linkify') {
-            const text = (children[c + 1] as Token | undefined)?.content ?? '';
-            // GFM autolinks need a scheme or `www.`; linkify-it also finds bare domains, and
-            // takes emails GFM does not (`a@b+c.d`).
-            if (!SCHEME_OR_WWW.test(text) && !(GFM_EMAIL.test(text) && !/[-_]$/.test(text))) {
-              break;
-            }
-            kind = 'extended-autolink';
-            if (span) {
-              start = span.start;
-              end = span.end;
-            } else {
-              const found = content.indexOf(text, cursor);
-              start = found === -1 ? cursor : found;
-              end = start + text.length;
-              cursor = end;
-            }
-          } else {
-            kind = child.markup === 'autolink' ? 'autolink' : 'inline';
-            start = span?.start ?? cursor;
-            end = span?.end ?? cursor;
-            if (kind === 'inline' && span && content.charCodeAt(span.end - 1) === 0x5d) {
-              kind = 'reference';
-            }
+          let kind: LinkKind = child.markup === 'autolink' ? 'autolink' : 'inline';
+          const start = span?.start ?? cursor;
+          const end = span?.end ?? cursor;
+          if (kind === 'inline' && span && content.charCodeAt(span.end - 1) === 0x5d) {
+            kind = 'reference';
           }
+          linkDepth++;
           pushLink(kind, false, href, at(start), at(end), env.tokenLabels.get(child));
           break;
         }
+        case 'link_close':
+          linkDepth--;
+          break;
+        case 'text':
+          // GFM extended autolinks live in plain text, never inside a link's own text.
+          if (linkDepth === 0) {
+            for (const auto of findAutolinks(child.content)) {
+              const written = child.content.slice(auto.start, auto.end);
+              const found = locateText(content, written, cursor);
+              if (!found) continue;
+              cursor = found.end;
+              pushLink(
+                'extended-autolink',
+                false,
+                auto.url,
+                at(found.start),
+                at(found.end),
+                undefined,
+              );
+            }
+          }
+          break;
         case 'image': {
           const href = String(child.attrGet('src') ?? '');
           const start = span?.start ?? cursor;
@@ -356,6 +356,28 @@ export function extract(
     }
     return found;
   }
+}
+
+/**
+ * Where decoded text sits in the inline source: literally, or with the backslash escapes
+ * (`\+`) that decoding removed.
+ */
+function locateText(
+  source: string,
+  text: string,
+  from: number,
+): { start: number; end: number } | null {
+  const literal = source.indexOf(text, from);
+  if (literal !== -1) return { start: literal, end: literal + text.length };
+  const pattern = [...text]
+    .map((ch) =>
+      /[!-/:-@[-`{-~]/.test(ch) ? `\\\\?\\${ch}` : ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    )
+    .join('');
+  const re = new RegExp(pattern, 'g');
+  re.lastIndex = from;
+  const m = re.exec(source);
+  return m ? { start: m.index, end: m.index + m[0].length } : null;
 }
 
 /** Text of a heading as rendered: code and link text kept, HTML and images dropped. */

@@ -65,7 +65,6 @@ const SPAN_TOKENS: Record<string, string> = {
   link: 'link_open',
   image: 'image',
   autolink: 'link_open',
-  linkify: 'link_open',
   html_inline: 'html_inline',
   backticks: 'code_inline',
 };
@@ -77,46 +76,15 @@ let shared: MarkdownItType | undefined;
 /** One configured CommonMark + GFM (tables, strikethrough, autolinks) parser per thread. */
 export function markdownParser(): MarkdownItType {
   if (shared) return shared;
-  const md = new MarkdownIt('default', { html: true, linkify: true, maxNesting: MAX_NESTING });
-  // GFM extended autolinks need a scheme or `www.`; bare domains stay text. linkify-it's
-  // fuzzy matcher would find those too and costs half the parse, so `www.` gets its own rule.
-  md.linkify.set({ fuzzyLink: false, fuzzyEmail: true, fuzzyIP: false });
-  md.linkify.add('www.', {
-    validate: wwwTail,
-    normalize: (match) => {
-      match.url = `http://${match.url}`;
-    },
-  });
+  // Extended autolinks are found by ./autolink.ts, not linkify-it (see there).
+  const md = new MarkdownIt('default', { html: true, linkify: false });
+  (md.options as { maxNesting?: number }).maxNesting = MAX_NESTING;
   wrapInlineRules(md);
   wrapBlockRules(md);
   wrapInlineParse(md);
   wrapBlockTokenize(md);
   shared = md;
   return md;
-}
-
-const WWW_TAIL = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*[^\s<]*/;
-
-/** Length of a `www.` autolink after the prefix, with GFM's trailing punctuation trimmed. */
-function wwwTail(text: string, pos: number): number {
-  const m = WWW_TAIL.exec(text.slice(pos));
-  if (!m) return 0;
-  let tail = m[0];
-  for (;;) {
-    const last = tail[tail.length - 1];
-    if (last && '?!.,:*_~\'"'.includes(last)) tail = tail.slice(0, -1);
-    else if (last === ')' && count(tail, '(') < count(tail, ')')) tail = tail.slice(0, -1);
-    else if (last === ';' && /&[A-Za-z0-9]+;$/.test(tail))
-      tail = tail.replace(/&[A-Za-z0-9]+;$/, '');
-    else break;
-  }
-  return tail.length;
-}
-
-function count(text: string, ch: string): number {
-  let n = 0;
-  for (const c of text) if (c === ch) n++;
-  return n;
 }
 
 function env(state: { env: unknown }): ParseEnv {
@@ -128,13 +96,10 @@ function wrapInlineRules(md: MarkdownItType): void {
     const original = findInlineRule(md, name);
     if (!original) continue;
     const wrapped: InlineRule = (state, silent) => {
-      let start = state.pos;
+      const start = state.pos;
       const before = state.tokens.length;
-      const pending = state.pending.length;
       const ok = original(state, silent);
       if (silent || env(state).inlineDepth !== 1) return ok;
-      // The linkify rule fires at the `:` of `https://`, its scheme already in the pending text.
-      if (ok && name === 'linkify') start = schemeStart(state.src, start, pending);
       if (!ok) {
         if (name === 'link' || name === 'image') noteUnresolved(state, start, name === 'image');
         return ok;
@@ -157,14 +122,6 @@ function wrapInlineRules(md: MarkdownItType): void {
     };
     md.inline.ruler.at(name, wrapped);
   }
-}
-
-/** Start of the URL scheme ending at `colon`, scanned as markdown-it's linkify rule does. */
-function schemeStart(src: string, colon: number, pending: number): number {
-  const min = colon - Math.min(10, pending, colon);
-  let at = colon;
-  while (at > min && /[A-Za-z0-9+.-]/.test(src.charAt(at - 1))) at--;
-  return at;
 }
 
 function findInlineRule(md: MarkdownItType, name: string): InlineRule | undefined {

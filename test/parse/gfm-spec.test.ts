@@ -36,7 +36,6 @@ interface GfmExample {
  */
 const EXCLUDED = new Map<number, string>([
   [66, 'a file opening with `---`, a line, `---` is YAML front matter to docmap, by design'],
-  [614, 'cmark-gfm finds an email across a backslash escape; markdown-it linkify does not'],
 ]);
 
 /** Examples of the extensions docmap implements; this spec version marks task lists `disabled`. */

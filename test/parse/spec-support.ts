@@ -185,13 +185,16 @@ export function checkPositions(markdown: string, doc: DocFile): string[] {
             normalizer.normalizeLink(`mailto:${inner}`) === link.destination);
         break;
       }
-      default:
+      default: {
+        // The URL as a reader sees it: backslash escapes in the source are resolved.
+        const seen = text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
         ok =
           text !== '' &&
-          [text, `http://${text}`, `mailto:${text}`].some(
+          [seen, `http://${seen}`, `mailto:${seen}`].some(
             (candidate) => normalizer.normalizeLink(candidate) === link.destination,
           );
         break;
+      }
     }
     if (!ok) problems.push(where);
   }
