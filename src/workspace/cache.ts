@@ -1,6 +1,7 @@
 // Parse cache: DocFiles keyed by the content hash of their file, in one file per root so a
 // warm run costs one read. Anything doubtful about the file means starting empty.
 import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -8,8 +9,8 @@ import type { DocFile } from '../parse/types.js';
 import { asciiJson, isJsonExact } from './json-exact.js';
 import { docmapVersion } from './version.js';
 
-/** Bump on any change to parse output, so caches written by older code are thrown away. */
-export const PARSE_VERSION = 2;
+/** Bump on a change to the cache layout; parser changes are caught by parserFingerprint(). */
+export const PARSE_VERSION = 3;
 
 export const CACHE_FILE = 'parse-v1.bin';
 /** Overrides `<root>/.docmap/cache` (benchmarks on read-only corpora). */
@@ -23,6 +24,21 @@ const STALE_TEMP_MS = 10 * 60 * 1000;
 
 type Entry = [hash: string, doc: DocFile];
 
+/** What a file's lstat said when its content hash was taken. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+type StampRow = [path: string, size: number, mtimeMs: number, ino: number, hash: string];
+
+/**
+ * A file modified this close to the cache write may have changed again within the same
+ * timestamp tick after its hash was taken (git calls this "racily clean"); it is re-read.
+ */
+const RACY_MS = 2000;
+
 /**
  * Most docs are plain JSON data, and JSON.parse builds them about twice as fast as v8
  * deserialization does (measured on 40,000 cached docs), so those travel as one JSON text;
@@ -33,12 +49,22 @@ interface CacheBody {
   /** ASCII JSON of Entry[]. */
   json: string;
   other: Entry[];
+  /** When the cache was written (ms since the epoch), for the racy-stamp check. */
+  writtenAt: number;
+  stamps: StampRow[];
 }
 
 export interface ParseCache {
   /** A cached parse of the file whose bytes hash to `hash`; marks the entry as used. */
   get(hash: string): DocFile | undefined;
   set(hash: string, doc: DocFile): void;
+  /**
+   * The cached parse of a file whose lstat is unchanged since the hash was taken, so the
+   * file need not be read at all; undefined when in doubt.
+   */
+  byStamp(path: string, stamp: FileStamp): { hash: string; doc: DocFile } | undefined;
+  /** Remembers a file's stamp and hash for the next run. */
+  stamp(path: string, stamp: FileStamp, hash: string): void;
   /** Writes the entries used in this run (only those); failures are swallowed. */
   save(): Promise<void>;
   /** Entries found on disk at open time. */
@@ -46,7 +72,34 @@ export interface ParseCache {
 }
 
 export function cacheVersion(): string {
-  return `docmap ${docmapVersion()} parse ${PARSE_VERSION}`;
+  return `docmap ${docmapVersion()} parse ${PARSE_VERSION} ${parserFingerprint()}`;
+}
+
+let fingerprint: string | undefined;
+
+/**
+ * A hash of the parser's own compiled code: any change to how Markdown is parsed (a fix,
+ * an upgrade) invalidates every cached parse without anyone remembering to bump a number.
+ */
+export function parserFingerprint(): string {
+  if (fingerprint !== undefined) return fingerprint;
+  const hash = createHash('sha1');
+  const dirs = [new URL('../parse/', import.meta.url)];
+  try {
+    for (const dir of dirs) {
+      for (const name of readdirSync(dir).sort()) {
+        if (name.endsWith('.js') || name.endsWith('.ts'))
+          hash.update(name).update(readFileSync(new URL(name, dir)));
+      }
+    }
+    hash.update(
+      readFileSync(new URL('../../../node_modules/markdown-it/package.json', import.meta.url)),
+    );
+  } catch {
+    // An unusual install layout: the version string alone still separates releases.
+  }
+  fingerprint = hash.digest('hex').slice(0, 16);
+  return fingerprint;
 }
 
 export function cacheDir(root: string): string {
@@ -58,8 +111,9 @@ export async function openCache(root: string): Promise<ParseCache> {
   const dir = cacheDir(root);
   const file = path.join(dir, CACHE_FILE);
   const version = cacheVersion();
-  const { entries: loaded, exact } = await load(file, version);
+  const { entries: loaded, exact, stamps, writtenAt } = await load(file, version);
   const used = new Map<string, DocFile>();
+  const newStamps = new Map<string, StampRow>();
   let added = false;
 
   return {
@@ -74,12 +128,31 @@ export async function openCache(root: string): Promise<ParseCache> {
       exact.delete(hash);
       added = true;
     },
+    byStamp(rel, stamp) {
+      const row = stamps.get(rel);
+      if (!row || row[1] !== stamp.size || row[2] !== stamp.mtimeMs || row[3] !== stamp.ino) {
+        return undefined;
+      }
+      if (stamp.mtimeMs >= writtenAt - RACY_MS) return undefined;
+      const doc = loaded.get(row[4]);
+      if (doc === undefined) return undefined;
+      used.set(row[4], doc);
+      newStamps.set(rel, row);
+      return { hash: row[4], doc };
+    },
+    stamp(rel, stamp, hash) {
+      newStamps.set(rel, [rel, stamp.size, stamp.mtimeMs, stamp.ino, hash]);
+    },
     async save() {
-      // Same entries as on disk: nothing to write.
-      if (!added && used.size === loaded.size) return;
+      // Same entries and stamps as on disk: nothing to write.
+      const sameStamps =
+        newStamps.size === stamps.size &&
+        [...newStamps].every(([rel, row]) => stamps.get(rel) === row);
+      if (!added && used.size === loaded.size && sameStamps) return;
       const ownsDir = !process.env[CACHE_DIR_ENV];
       const entries = [...used];
-      await store(dir, file, () => encodeCacheFile(version, entries, exact), ownsDir);
+      const rows = [...newStamps.values()];
+      await store(dir, file, () => encodeCacheFile(version, entries, exact, rows), ownsDir);
     },
   };
 }
@@ -92,13 +165,15 @@ export function encodeCacheFile(
   version: string,
   entries: Entry[],
   knownExact: ReadonlySet<string> = new Set(),
+  stamps: StampRow[] = [],
 ): Buffer {
   const plain: Entry[] = [];
   const other: Entry[] = [];
   for (const entry of entries) {
     (knownExact.has(entry[0]) || isJsonExact(entry[1]) ? plain : other).push(entry);
   }
-  const payload = serialize({ version, json: asciiJson(plain), other } satisfies CacheBody);
+  const body: CacheBody = { version, json: asciiJson(plain), other, writtenAt: Date.now(), stamps };
+  const payload = serialize(body);
   const digest = createHash('sha1').update(payload).digest();
   return Buffer.concat([MAGIC, digest, payload]);
 }
@@ -106,10 +181,17 @@ export function encodeCacheFile(
 interface Loaded {
   entries: Map<string, DocFile>;
   exact: Set<string>;
+  stamps: Map<string, StampRow>;
+  writtenAt: number;
 }
 
 async function load(file: string, version: string): Promise<Loaded> {
-  const empty = (): Loaded => ({ entries: new Map(), exact: new Set() });
+  const empty = (): Loaded => ({
+    entries: new Map(),
+    exact: new Set(),
+    stamps: new Map(),
+    writtenAt: 0,
+  });
   try {
     const data = await readFile(file);
     if (data.length < MAGIC.length + DIGEST_BYTES) return empty();
@@ -132,6 +214,13 @@ async function load(file: string, version: string): Promise<Loaded> {
         if (typeof doc !== 'object' || doc === null) return empty();
         result.entries.set(entry[0], doc as DocFile);
         if (isPlain) result.exact.add(entry[0]);
+      }
+    }
+    if (typeof body.writtenAt !== 'number' || !Array.isArray(body.stamps)) return empty();
+    result.writtenAt = body.writtenAt;
+    for (const row of body.stamps) {
+      if (Array.isArray(row) && row.length === 5 && typeof row[0] === 'string') {
+        result.stamps.set(row[0], row as StampRow);
       }
     }
     return result;

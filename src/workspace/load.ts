@@ -1,6 +1,8 @@
 // The whole read side of a run: which files, their bytes, their parses (cached or fresh).
+import { lstatSync } from 'node:fs';
+import path from 'node:path';
 import type { DocFile } from '../parse/types.js';
-import { openCache, type ParseCache } from './cache.js';
+import { type FileStamp, openCache, type ParseCache } from './cache.js';
 import { discover } from './discover.js';
 import { DEFAULT_OPEN_FILES, mapLimit } from './map-limit.js';
 import { parseTexts } from './pool.js';
@@ -29,16 +31,30 @@ export async function loadSuite(root: string, opts: LoadOptions): Promise<Loaded
     opts.cache ? openCache(root) : Promise.resolve(null),
   ]);
   const problems = [...found.problems];
-  const reads = await mapLimit(found.markdown, DEFAULT_OPEN_FILES, (rel) =>
+  const parsed = new Map<string, DocFile>();
+  const hashOf = new Map<string, string>();
+  // Files whose lstat is unchanged since the cache saw them are not even read.
+  const stamps = new Map<string, FileStamp>();
+  const toRead: string[] = [];
+  for (const rel of found.markdown) {
+    const stamp = cache ? stampOf(root, rel) : undefined;
+    const hit = stamp && stamp.size <= opts.maxBytes && cache?.byStamp(rel, stamp);
+    if (hit) {
+      parsed.set(hit.hash, hit.doc);
+      hashOf.set(rel, hit.hash);
+      continue;
+    }
+    if (stamp) stamps.set(rel, stamp);
+    toRead.push(rel);
+  }
+  const reads = await mapLimit(toRead, DEFAULT_OPEN_FILES, (rel) =>
     readDoc(root, rel, { maxBytes: opts.maxBytes }),
   );
 
-  const parsed = new Map<string, DocFile>();
   // One parse per distinct content: a copied README is parsed once.
   const misses = new Map<string, { text: string; name: string }>();
-  const hashOf = new Map<string, string>();
   reads.forEach((read, i) => {
-    const rel = found.markdown[i] as string;
+    const rel = toRead[i] as string;
     if (!read.ok) {
       const { code, message, line, column } = read;
       problems.push(
@@ -49,6 +65,8 @@ export async function loadSuite(root: string, opts: LoadOptions): Promise<Loaded
       return;
     }
     hashOf.set(rel, read.hash);
+    const stamp = stamps.get(rel);
+    if (stamp) cache?.stamp(rel, stamp, read.hash);
     if (parsed.has(read.hash) || misses.has(read.hash)) return;
     const hit = cache?.get(read.hash);
     if (hit) parsed.set(read.hash, hit);
@@ -59,9 +77,19 @@ export async function loadSuite(root: string, opts: LoadOptions): Promise<Loaded
   if (cache) await cache.save();
 
   const docs = new Map<string, DocFile>();
-  for (const [rel, hash] of hashOf) docs.set(rel, parsed.get(hash) as DocFile);
+  for (const rel of found.markdown) {
+    const hash = hashOf.get(rel);
+    if (hash !== undefined) docs.set(rel, parsed.get(hash) as DocFile);
+  }
   problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { docs, allFiles: found.allFiles, problems };
+}
+
+/** A regular file's stamp; symlinks and oddities are always read (and checked) afresh. */
+function stampOf(root: string, rel: string): FileStamp | undefined {
+  const st = lstatSync(path.join(root, rel), { throwIfNoEntry: false });
+  if (!st?.isFile()) return undefined;
+  return { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino };
 }
 
 async function parseMisses(
