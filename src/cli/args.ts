@@ -3,11 +3,8 @@ import { FORMATS, type FormatName, isFormatName } from '../report/index.js';
 
 export class UsageError extends Error {}
 
-export const COMMANDS = ['check', 'rules', 'explain'] as const;
-export type CommandName = (typeof COMMANDS)[number];
-
 export interface CliOptions {
-  command: CommandName;
+  command: string;
   positionals: string[];
   format: FormatName;
   root?: string;
@@ -17,9 +14,32 @@ export interface CliOptions {
   today: string;
   maxWarnings?: number;
   fix: boolean;
+  /** Generators: rewrite the generated regions. */
+  write: boolean;
+  /** Generators: write nothing, exit 1 when writing would change something. */
+  check: boolean;
+  dryRun: boolean;
+  section?: string;
+  run: boolean;
+  /** Seconds. */
+  timeout?: number;
   help: boolean;
   version: boolean;
+  /** Options that were given on the command line (long names), for per-command checks. */
+  given: Set<string>;
 }
+
+/** Options every command accepts. */
+export const COMMON_OPTIONS = [
+  'format',
+  'root',
+  'config',
+  'quiet',
+  'no-cache',
+  'today',
+  'help',
+  'version',
+];
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -37,7 +57,21 @@ export function resolveToday(flag: string | undefined, env: NodeJS.ProcessEnv, n
   return now.toISOString().slice(0, 10);
 }
 
-export function parseCli(argv: string[], env: NodeJS.ProcessEnv, now = new Date()): CliOptions {
+function wholeNumber(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new UsageError(`--${name} must be a whole number (got "${value}")`);
+  return n;
+}
+
+/** Parses argv; the first positional names the command when it is one of `commands`. */
+export function parseCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  commands: readonly string[],
+  now = new Date(),
+): CliOptions {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -45,25 +79,17 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv, now = new Date(
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }
   const { values, positionals } = parsed;
-  let command: CommandName = 'check';
+  let command = 'check';
   const first = positionals[0];
-  if (first !== undefined && (COMMANDS as readonly string[]).includes(first)) {
-    command = first as CommandName;
+  if (first !== undefined && commands.includes(first)) {
+    command = first;
     positionals.shift();
   }
   const format = values.format ?? 'pretty';
   if (!isFormatName(format)) {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${format}")`);
   }
-  let maxWarnings: number | undefined;
-  if (values['max-warnings'] !== undefined) {
-    maxWarnings = Number(values['max-warnings']);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) {
-      throw new UsageError(
-        `--max-warnings must be a whole number (got "${values['max-warnings']}")`,
-      );
-    }
-  }
+  const given = new Set(Object.keys(values));
   const opts: CliOptions = {
     command,
     positionals,
@@ -72,12 +98,22 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv, now = new Date(
     cache: !(values['no-cache'] ?? false),
     today: resolveToday(values.today, env, now),
     fix: values.fix ?? false,
+    write: values.write ?? false,
+    check: values.check ?? false,
+    dryRun: values['dry-run'] ?? false,
+    run: values.run ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
+    given,
   };
   if (values.root !== undefined) opts.root = values.root;
   if (values.config !== undefined) opts.config = values.config;
+  if (values.section !== undefined) opts.section = values.section;
+  const maxWarnings = wholeNumber('max-warnings', values['max-warnings']);
   if (maxWarnings !== undefined) opts.maxWarnings = maxWarnings;
+  const timeout = wholeNumber('timeout', values.timeout);
+  if (timeout !== undefined) opts.timeout = timeout;
+  if (opts.write && opts.check) throw new UsageError('--write and --check cannot be combined');
   return opts;
 }
 
@@ -95,6 +131,12 @@ function parse(argv: string[]) {
       today: { type: 'string' },
       'max-warnings': { type: 'string' },
       fix: { type: 'boolean' },
+      write: { type: 'boolean' },
+      check: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      section: { type: 'string' },
+      run: { type: 'boolean' },
+      timeout: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

@@ -1,22 +1,27 @@
-export const HELP = `Usage: docmap <command> [paths] [options]
+import { COMMANDS } from './commands/index.js';
 
-Commands:
-  check [paths]     check the suite (default command); paths narrow what is reported
-  rules             list every rule with its id, default severity and description
-  explain RULE      print one rule's description
-
-Options:
-  -f, --format F        pretty (default), json, sarif or github
+const OPTIONS = `Options:
+  -f, --format F        pretty (default), json, sarif or github (where the command has findings)
       --root DIR        the root folder (default: nearest docmap.yaml upward, else git top level)
   -c, --config PATH     configuration file (default: docmap.yaml in the root)
   -q, --quiet           report errors only
       --no-cache        neither read nor write the parse cache in .docmap/cache/
       --today DATE      the date to judge freshness by (YYYY-MM-DD; default SOURCE_DATE_EPOCH or today)
-      --max-warnings N  exit 1 when there are more than N warnings
-      --fix             apply the fixes that findings carry, then report what is left
+      --max-warnings N  check: exit 1 when there are more than N warnings
+      --fix             check: apply the fixes that findings carry, then report what is left
+      --write           generators: rewrite docmap's generated regions
+      --check           generators: write nothing; exit 1 when writing would change a file
+      --dry-run         list what would be created or changed, change nothing
   -h, --help            show this help
   -v, --version         print the version
 
-Exit codes: 0 no errors; 1 errors found, too many warnings or --check would change files;
-2 usage or configuration error; 3 internal failure.
+Exit codes: 0 no errors; 1 errors found, too many warnings, --check would change files,
+or a verified command failed; 2 usage or configuration error; 3 internal failure.
 `;
+
+/** The help text, built from the command list so it never forgets a command. */
+export function helpText(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
+  const lines = COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`);
+  return `Usage: docmap <command> [paths] [options]\n\nCommands:\n${lines.join('\n')}\n\n${OPTIONS}`;
+}

@@ -1,31 +1,34 @@
 import { ConfigError } from '../config/types.js';
 import { docmapVersion } from '../workspace/version.js';
-import { parseCli, UsageError } from './args.js';
-import { checkCommand } from './check-command.js';
-import { HELP } from './help.js';
+import { COMMON_OPTIONS, parseCli, UsageError } from './args.js';
+import { COMMANDS, findCommand } from './commands/index.js';
+import { helpText } from './help.js';
 import type { Io } from './io.js';
-import { explainCommand, rulesCommand } from './rules-command.js';
 
 /** Runs one docmap command and returns its exit code (design.md §6). */
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
-    const opts = parseCli(argv, io.env);
+    const opts = parseCli(
+      argv,
+      io.env,
+      COMMANDS.map((c) => c.name),
+    );
     if (opts.help) {
-      io.stdout(HELP);
+      io.stdout(helpText());
       return 0;
     }
     if (opts.version) {
       io.stdout(`${docmapVersion()}\n`);
       return 0;
     }
-    switch (opts.command) {
-      case 'rules':
-        return rulesCommand(opts, io);
-      case 'explain':
-        return explainCommand(opts, io);
-      default:
-        return await checkCommand(opts, io);
+    const command = findCommand(opts.command);
+    if (!command) throw new UsageError(`unknown command "${opts.command}"`);
+    const allowed = new Set([...COMMON_OPTIONS, ...(command.options ?? [])]);
+    for (const name of opts.given) {
+      if (!allowed.has(name))
+        throw new UsageError(`--${name} does not apply to docmap ${command.name}`);
     }
+    return await command.run(opts, io);
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr(`docmap: ${err.message}\n\nRun docmap --help for usage.\n`);

@@ -2,8 +2,9 @@ import { execFile } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { defaultConfig } from './keys/index.js';
 import { parseConfig } from './schema.js';
-import { ConfigError, DEFAULT_CONFIG, type DocmapConfig } from './types.js';
+import { ConfigError, type DocmapConfig } from './types.js';
 
 const CONFIG_NAMES = ['docmap.yaml', 'docmap.yml', 'docmap.json'];
 
@@ -76,7 +77,7 @@ export async function locate(opts: {
     }
   }
   root ??= (await gitTopLevel(opts.cwd)) ?? resolve(opts.cwd);
-  if (!configFile) return { root, configFile: null, config: structuredClone(DEFAULT_CONFIG) };
+  if (!configFile) return { root, configFile: null, config: defaultConfig() };
   const text = await readFile(configFile, 'utf8');
   const shown = relative(opts.cwd, configFile) || configFile;
   return { root, configFile, config: parseConfig(text, shown, opts.ruleIds) };

@@ -1,46 +1,27 @@
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
-import { SLUGGERS } from '../model/slug.js';
-import {
-  ConfigError,
-  DEFAULT_CONFIG,
-  type DocmapConfig,
-  type Override,
-  type RuleSetting,
-} from './types.js';
+import { defaultConfig, SCHEMA } from './keys/index.js';
+import { camel, type Spec } from './spec.js';
+import { ConfigError, type DocmapConfig, type Override, type RuleSetting } from './types.js';
 
-/** The shape of docmap.yaml: every key a user can set, with its type. */
-type Spec =
-  | { type: 'string'; enum?: readonly string[] }
-  | { type: 'strings' }
-  | { type: 'size' }
-  | { type: 'map'; keys: Record<string, Spec> }
-  | { type: 'severities' }
-  | { type: 'overrides' };
+export { SCHEMA };
 
 const SEVERITIES = ['error', 'warning', 'info', 'off'] as const;
 
-export const SCHEMA: Record<string, Spec> = {
-  roots: { type: 'strings' },
-  extensions: { type: 'strings' },
-  ignore: { type: 'strings' },
-  slugger: { type: 'string', enum: SLUGGERS },
-  max_file_size: { type: 'size' },
-  links: { type: 'map', keys: { ignore: { type: 'strings' } } },
-  planned: { type: 'strings' },
-  index: { type: 'strings' },
-  governed: { type: 'strings' },
-  rules: { type: 'severities' },
-  overrides: { type: 'overrides' },
-};
-
-const EXPECTED: Record<Spec['type'], string> = {
+const EXPECTED: Record<Exclude<Spec['type'], 'oneOf'>, string> = {
   string: 'a string',
   strings: 'a string or a list of strings',
+  number: 'a number',
+  boolean: 'true or false',
   size: 'a number of bytes or a size such as "20MB"',
   map: 'a mapping',
+  record: 'a mapping',
   severities: 'a mapping of rule ids to error, warning, info or off',
   overrides: 'a list of { files, rules } mappings',
 };
+
+function expected(spec: Spec): string {
+  return spec.type === 'oneOf' ? spec.expected : EXPECTED[spec.type];
+}
 
 interface Ctx {
   file: string;
@@ -60,39 +41,36 @@ export function parseConfig(
   const err = doc.errors[0];
   if (err) throw located(ctx, err.pos[0], `invalid YAML: ${err.message.split('\n')[0]}`);
   const root = doc.contents;
-  if (root === null || (isScalar(root) && root.value === null))
-    return structuredClone(DEFAULT_CONFIG);
+  const config = defaultConfig();
+  if (root === null || (isScalar(root) && root.value === null)) return config;
   if (!isMap(root)) throw at(ctx, root, 'the configuration must be a mapping of keys to values');
-  const config = structuredClone(DEFAULT_CONFIG);
+  const target = config as unknown as Record<string, unknown>;
   for (const item of root.items) {
     const key = keyName(ctx, item.key);
     const spec = SCHEMA[key];
-    if (!spec)
+    if (!spec) {
       throw at(
         ctx,
         item.key as Node,
         `unknown key "${key}" (known keys: ${Object.keys(SCHEMA).join(', ')})`,
       );
-    apply(config, key, read(ctx, key, spec, item.value as Node | null));
+    }
+    const value = read(ctx, key, spec, item.value as Node | null);
+    const prop = camel(key);
+    const current = target[prop];
+    // A mapping with fixed keys overrides the defaults key by key.
+    target[prop] =
+      spec.type === 'map' && isPlainObject(current) ? { ...current, ...(value as object) } : value;
   }
   return config;
 }
 
-function apply(config: DocmapConfig, key: string, value: unknown): void {
-  switch (key) {
-    case 'max_file_size':
-      config.maxFileSize = value as number;
-      break;
-    case 'links':
-      config.links = { ...config.links, ...(value as Partial<DocmapConfig['links']>) };
-      break;
-    default:
-      (config as unknown as Record<string, unknown>)[key] = value;
-  }
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function read(ctx: Ctx, key: string, spec: Spec, node: Node | null): unknown {
-  const fail = () => at(ctx, node, `"${key}" must be ${EXPECTED[spec.type]}`);
+  const fail = () => at(ctx, node, `"${key}" must be ${expected(spec)}`);
   switch (spec.type) {
     case 'string': {
       if (!isScalar(node) || typeof node.value !== 'string') throw fail();
@@ -115,6 +93,17 @@ function read(ctx: Ctx, key: string, spec: Spec, node: Node | null): unknown {
         return item.value;
       });
     }
+    case 'number': {
+      if (!isScalar(node) || typeof node.value !== 'number' || !Number.isFinite(node.value))
+        throw fail();
+      if (spec.min !== undefined && node.value < spec.min) {
+        throw at(ctx, node, `"${key}" must be at least ${spec.min}`);
+      }
+      return node.value;
+    }
+    case 'boolean':
+      if (!isScalar(node) || typeof node.value !== 'boolean') throw fail();
+      return node.value;
     case 'size':
       return readSize(ctx, key, node);
     case 'map': {
@@ -123,15 +112,35 @@ function read(ctx: Ctx, key: string, spec: Spec, node: Node | null): unknown {
       for (const item of node.items) {
         const sub = keyName(ctx, item.key);
         const subSpec = spec.keys[sub];
-        if (!subSpec)
+        if (!subSpec) {
           throw at(
             ctx,
             item.key as Node,
             `unknown key "${key}.${sub}" (known: ${Object.keys(spec.keys).join(', ')})`,
           );
-        out[sub] = read(ctx, `${key}.${sub}`, subSpec, item.value as Node | null);
+        }
+        out[camel(sub)] = read(ctx, `${key}.${sub}`, subSpec, item.value as Node | null);
       }
       return out;
+    }
+    case 'record': {
+      if (!isMap(node)) throw fail();
+      const out: Record<string, unknown> = {};
+      for (const item of node.items) {
+        const sub = keyName(ctx, item.key);
+        out[sub] = read(ctx, `${key}.${sub}`, spec.value, item.value as Node | null);
+      }
+      return out;
+    }
+    case 'oneOf': {
+      for (const option of spec.of) {
+        try {
+          return read(ctx, key, option, node);
+        } catch (error) {
+          if (!(error instanceof ConfigError)) throw error;
+        }
+      }
+      throw fail();
     }
     case 'severities':
       return readSeverities(ctx, key, node);
@@ -147,8 +156,9 @@ function readSeverities(ctx: Ctx, key: string, node: Node | null): Record<string
   const out: Record<string, RuleSetting> = {};
   for (const item of node.items) {
     const id = keyName(ctx, item.key);
-    if (!ctx.ruleIds.has(id))
+    if (!ctx.ruleIds.has(id)) {
       throw at(ctx, item.key as Node, `unknown rule "${id}" in "${key}" (see docmap rules)`);
+    }
     const value = item.value as Node | null;
     const v = isScalar(value) ? value.value : undefined;
     if (typeof v !== 'string' || !(SEVERITIES as readonly string[]).includes(v)) {
@@ -169,10 +179,13 @@ function readOverride(ctx: Ctx, key: string, node: Node): Override {
   let rules: Record<string, RuleSetting> = {};
   for (const item of node.items) {
     const sub = keyName(ctx, item.key);
-    if (sub === 'files')
+    if (sub === 'files') {
       files = read(ctx, `${key}.files`, { type: 'strings' }, item.value as Node) as string[];
-    else if (sub === 'rules') rules = readSeverities(ctx, `${key}.rules`, item.value as Node);
-    else throw at(ctx, item.key as Node, `unknown key "${key}.${sub}" (known: files, rules)`);
+    } else if (sub === 'rules') {
+      rules = readSeverities(ctx, `${key}.rules`, item.value as Node);
+    } else {
+      throw at(ctx, item.key as Node, `unknown key "${key}.${sub}" (known: files, rules)`);
+    }
   }
   if (!files) throw at(ctx, node, `"${key}" needs "files": the globs it applies to`);
   return { files, rules };

@@ -1,5 +1,5 @@
-import type { SluggerName } from '../model/slug.js';
 import type { Severity } from '../report/types.js';
+import type { CoreConfig } from './keys/core.js';
 
 export type RuleSetting = Severity | 'off';
 
@@ -8,34 +8,11 @@ export interface Override {
   rules: Record<string, RuleSetting>;
 }
 
-/** The configuration after defaults are applied; keys mirror docmap.yaml in camelCase. */
-export interface DocmapConfig {
-  roots: string[];
-  extensions: string[];
-  ignore: string[];
-  slugger: SluggerName;
-  maxFileSize: number;
-  links: { ignore: string[] };
-  planned: string[];
-  index: string[];
-  governed: string[];
-  rules: Record<string, RuleSetting>;
-  overrides: Override[];
-}
-
-export const DEFAULT_CONFIG: DocmapConfig = {
-  roots: ['.'],
-  extensions: ['.md', '.markdown'],
-  ignore: [],
-  slugger: 'github',
-  maxFileSize: 10 * 1024 * 1024,
-  links: { ignore: [] },
-  planned: [],
-  index: ['docs/INDEX.md'],
-  governed: [],
-  rules: {},
-  overrides: [],
-};
+/**
+ * The configuration after defaults are applied; keys mirror docmap.yaml in camelCase.
+ * Each feature area declares its own keys in src/config/keys/ and joins the type here.
+ */
+export type DocmapConfig = CoreConfig;
 
 export class ConfigError extends Error {
   constructor(

@@ -1,4 +1,6 @@
 import { posix } from 'node:path';
+import type { DocmapConfig } from '../config/types.js';
+import type { History } from '../git/history.js';
 import type { DocFile, Link, Position, Range } from '../parse/types.js';
 import { findPlannedRows } from './index-doc.js';
 import type { PathIndex } from './path-index.js';
@@ -17,6 +19,12 @@ export interface SuiteInput {
   ignoreLink: (destination: string) => boolean;
   /** Files that could not be read, reported by `file/unreadable`. */
   unreadable?: readonly UnreadableFile[];
+  /** The whole configuration, for rules with settings of their own. */
+  config: DocmapConfig;
+  /** "Today" as YYYY-MM-DD (UTC), from --today, SOURCE_DATE_EPOCH or the clock. */
+  today: string;
+  /** Git history from one pass, when a rule that runs needs it. */
+  history?: History | null;
 }
 
 export interface UnreadableFile {
@@ -47,6 +55,10 @@ export class Suite {
   private readonly plannedCells = new Map<string, Range[]>();
   readonly ignoreLink: (destination: string) => boolean;
   readonly unreadable: readonly UnreadableFile[];
+  readonly config: DocmapConfig;
+  readonly today: string;
+  /** null when not loaded (no rule needed it) or not a git work tree. */
+  readonly history: History | null;
   private readonly linkCache = new Map<string, ResolvedLink[]>();
   private readonly slugCache = new Map<string, string[]>();
   private readonly anchorCache = new Map<string, Set<string>>();
@@ -57,6 +69,9 @@ export class Suite {
     this.slugger = input.slugger;
     this.ignoreLink = input.ignoreLink;
     this.unreadable = input.unreadable ?? [];
+    this.config = input.config;
+    this.today = input.today;
+    this.history = input.history ?? null;
     const planned = new Set(input.planned.map(rootPath));
     for (const index of input.indexes.map(rootPath)) {
       const doc = input.docs.get(index);

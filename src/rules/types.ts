@@ -14,8 +14,13 @@ export interface RuleReport {
   severity?: Severity;
 }
 
+/** Outside-world inputs a rule reads from the suite; loaded only when a rule needs them. */
+export type RuleNeed = 'history';
+
 export interface Rule {
   id: string;
+  /** What the run must load for this rule (one `git log` pass for 'history'). */
+  needs?: readonly RuleNeed[];
   severity: Severity;
   /** One paragraph: what the rule flags and why it matters. */
   description: string;

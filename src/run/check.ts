@@ -1,15 +1,18 @@
+import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { locate } from '../config/load.js';
 import { severityResolver } from '../config/severity.js';
 import type { DocmapConfig } from '../config/types.js';
 import { ConfigError } from '../config/types.js';
+import { type History, readHistory } from '../git/history.js';
 import { PathIndex } from '../model/path-index.js';
 import { Suite } from '../model/suite.js';
 import { summarize } from '../report/summary.js';
 import type { Finding, Summary } from '../report/types.js';
 import { RULES } from '../rules/index.js';
 import { runRules } from '../rules/run.js';
+import type { Rule } from '../rules/types.js';
 import { loadSuite } from '../workspace/load.js';
 
 export interface CheckOptions {
@@ -19,20 +22,33 @@ export interface CheckOptions {
   /** Path arguments: narrow what is reported, relative to cwd. */
   paths: string[];
   cache: boolean;
+  /** YYYY-MM-DD; defaults to the UTC date of the clock. */
+  today?: string;
 }
 
-export interface CheckResult {
+/** The loaded suite and its context: what every command starts from. */
+export interface Workspace {
   root: string;
   config: DocmapConfig;
   suite: Suite;
+  /** Whether findings in a file are reported (config roots and path arguments). */
+  reported: (file: string) => boolean;
+  /** Files read (reported ones), for the summary. */
+  files: number;
+}
+
+export interface CheckResult extends Workspace {
   findings: Finding[];
   summary: Summary;
 }
 
 const RULE_IDS = new Set(RULES.map((r) => r.id));
 
-/** workspace -> parse -> model -> rules: everything `docmap check` does before printing. */
-export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
+/** workspace -> parse -> model: the suite with everything the given rules need. */
+export async function loadWorkspace(
+  opts: CheckOptions,
+  rules: readonly Rule[] = RULES,
+): Promise<Workspace> {
   const { root, config } = await locate({
     cwd: opts.cwd,
     ...(opts.root ? { root: opts.root } : {}),
@@ -40,13 +56,16 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     ruleIds: RULE_IDS,
   });
   const reported = reportFilter(root, config, opts);
-  const loaded = await loadSuite(root, {
-    extensions: config.extensions,
-    ignore: config.ignore,
-    maxBytes: config.maxFileSize,
-    cache: opts.cache,
-  });
-  const ignoreLink = destinationFilter(config.links.ignore);
+  const needsHistory = rulesNeed(rules, config, 'history');
+  const [loaded, history] = await Promise.all([
+    loadSuite(root, {
+      extensions: config.extensions,
+      ignore: config.ignore,
+      maxBytes: config.maxFileSize,
+      cache: opts.cache,
+    }),
+    needsHistory ? readHistory(root) : Promise.resolve(null),
+  ]);
   const suite = new Suite({
     docs: loaded.docs,
     // A file that could not be read is still there: links to it resolve, and its defect is
@@ -58,23 +77,45 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     slugger: config.slugger,
     indexes: config.index,
     planned: config.planned,
-    ignoreLink,
+    ignoreLink: destinationFilter(config.links.ignore),
     unreadable: loaded.problems,
+    config,
+    today: opts.today ?? new Date().toISOString().slice(0, 10),
+    history: history as History | null,
   });
+  let files = 0;
+  for (const path of suite.docs.keys()) if (reported(path)) files++;
+  for (const p of loaded.problems) if (reported(p.path)) files++;
+  return { root, config, suite, reported, files };
+}
+
+/** workspace -> parse -> model -> rules: everything `docmap check` does before printing. */
+export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
+  const workspace = await loadWorkspace(opts, RULES);
+  const { suite, config, reported } = workspace;
   const defaults = new Map(RULES.map((r) => [r.id, r.severity]));
   const findings = runRules(suite, RULES, {
     severity: severityResolver(config, defaults),
     reported,
   });
-  let files = 0;
   let externalLinks = 0;
   for (const path of suite.docs.keys()) {
     if (!reported(path)) continue;
-    files++;
     for (const { target } of suite.links(path)) if (target.kind === 'external') externalLinks++;
   }
-  for (const p of loaded.problems) if (reported(p.path)) files++;
-  return { root, config, suite, findings, summary: summarize(findings, files, externalLinks) };
+  return { ...workspace, findings, summary: summarize(findings, workspace.files, externalLinks) };
+}
+
+/** Whether any rule that is not switched off everywhere needs an input. */
+function rulesNeed(rules: readonly Rule[], config: DocmapConfig, need: 'history'): boolean {
+  return rules.some((rule) => {
+    if (!rule.needs?.includes(need)) return false;
+    const settings = [
+      config.rules[rule.id] ?? rule.severity,
+      ...config.overrides.map((o) => o.rules[rule.id]),
+    ];
+    return settings.some((s) => s !== undefined && s !== 'off');
+  });
 }
 
 /** Files under the configured roots and, when given, under one of the path arguments. */
@@ -88,7 +129,9 @@ function reportFilter(
   const roots = within(config.roots.map((r) => normalizePrefix(r)));
   if (opts.paths.length === 0) return roots;
   const args = opts.paths.map((p) => {
-    const rel = relative(root, resolve(opts.cwd, p));
+    const abs = resolve(opts.cwd, p);
+    if (!existsSync(abs)) throw new ConfigError(`no such file or folder: ${p}`, p, 0, 0);
+    const rel = relative(root, abs);
     if (rel === '..' || rel.startsWith(`..${sep}`) || resolve(rel) === rel) {
       throw new ConfigError(`path ${p} is outside the root ${root}`, p, 0, 0);
     }

@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { defaultConfig } from '../../src/config/keys/index.js';
 import { parseConfig } from '../../src/config/schema.js';
 import { severityResolver } from '../../src/config/severity.js';
-import { ConfigError, DEFAULT_CONFIG, type DocmapConfig } from '../../src/config/types.js';
+import { ConfigError, type DocmapConfig } from '../../src/config/types.js';
+
+const DEFAULT_CONFIG = defaultConfig();
+
 import { RULES } from '../../src/rules/index.js';
 
 const RULE_IDS = new Set(RULES.map((r) => r.id));

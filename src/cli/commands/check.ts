@@ -1,12 +1,12 @@
-import { formatReport } from '../report/index.js';
-import { summarize } from '../report/summary.js';
-import type { Report } from '../report/types.js';
-import { RULES } from '../rules/index.js';
-import { runCheck } from '../run/check.js';
-import { docmapVersion } from '../workspace/version.js';
-import type { CliOptions } from './args.js';
-import type { Io } from './io.js';
-import { sourceLineReader } from './source-lines.js';
+import { formatReport } from '../../report/index.js';
+import { summarize } from '../../report/summary.js';
+import type { Report } from '../../report/types.js';
+import { RULES } from '../../rules/index.js';
+import { runCheck } from '../../run/check.js';
+import { docmapVersion } from '../../workspace/version.js';
+import type { CliOptions } from '../args.js';
+import type { Io } from '../io.js';
+import { sourceLineReader } from '../source-lines.js';
 
 export async function checkCommand(opts: CliOptions, io: Io): Promise<number> {
   if (io.progress) io.progress('docmap: reading the suite…');
@@ -14,6 +14,7 @@ export async function checkCommand(opts: CliOptions, io: Io): Promise<number> {
     cwd: io.cwd,
     paths: opts.positionals,
     cache: opts.cache,
+    today: opts.today,
     ...(opts.root ? { root: opts.root } : {}),
     ...(opts.config ? { config: opts.config } : {}),
   });

@@ -1,7 +1,7 @@
-import { findRule, RULES } from '../rules/index.js';
-import type { CliOptions } from './args.js';
-import { UsageError } from './args.js';
-import type { Io } from './io.js';
+import { findRule, RULES } from '../../rules/index.js';
+import type { CliOptions } from '../args.js';
+import { UsageError } from '../args.js';
+import type { Io } from '../io.js';
 
 export function rulesCommand(opts: CliOptions, io: Io): number {
   if (opts.format === 'json') {

@@ -1,0 +1,30 @@
+import { checkCommand } from './check.js';
+import { explainCommand, rulesCommand } from './rules.js';
+import type { Command } from './types.js';
+
+/** Every command; an area adds its own file in this folder and one entry here. */
+export const COMMANDS: readonly Command[] = [
+  {
+    name: 'check',
+    usage: 'check [paths]',
+    summary: 'check the suite (the default command); paths narrow what is reported',
+    options: ['max-warnings', 'fix'],
+    run: checkCommand,
+  },
+  {
+    name: 'rules',
+    usage: 'rules',
+    summary: 'list every rule with its id, default severity and description',
+    run: rulesCommand,
+  },
+  {
+    name: 'explain',
+    usage: 'explain RULE',
+    summary: "print one rule's description",
+    run: explainCommand,
+  },
+];
+
+export function findCommand(name: string): Command | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}

@@ -1,0 +1,12 @@
+import type { Spec } from '../spec.js';
+import type { DocmapConfig } from '../types.js';
+import { CORE_KEYS } from './core.js';
+
+/** Every area's keys; an area adds its KeySet here and its type to DocmapConfig. */
+const AREAS = [CORE_KEYS];
+
+export const SCHEMA: Record<string, Spec> = Object.assign({}, ...AREAS.map((a) => a.schema));
+
+export function defaultConfig(): DocmapConfig {
+  return structuredClone(Object.assign({}, ...AREAS.map((a) => a.defaults))) as DocmapConfig;
+}
