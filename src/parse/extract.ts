@@ -12,6 +12,7 @@ import type {
   HtmlComment,
   Link,
   LinkKind,
+  Range,
   Table,
   TableCell,
   TaskItem,
@@ -199,6 +200,10 @@ export function extract(
     const children = inline.children ?? [];
     const content = inline.content;
     const at = (offset: number) => mapOffset(segments, offset);
+    const destOf = (token: Token): Range | undefined => {
+      const d = env.destinationSpans.get(token);
+      return d ? lines.range(at(d.start), at(d.end)) : undefined;
+    };
     let cursor = 0;
     let linkDepth = 0;
     for (let c = 0; c < children.length; c++) {
@@ -215,7 +220,15 @@ export function extract(
             kind = 'reference';
           }
           linkDepth++;
-          pushLink(kind, false, href, at(start), at(end), env.tokenLabels.get(child));
+          pushLink(
+            kind,
+            false,
+            href,
+            at(start),
+            at(end),
+            env.tokenLabels.get(child),
+            destOf(child),
+          );
           break;
         }
         case 'link_close':
@@ -246,7 +259,7 @@ export function extract(
           const end = span?.end ?? cursor;
           const kind: LinkKind =
             span && content.charCodeAt(span.end - 1) === 0x5d ? 'reference' : 'inline';
-          pushLink(kind, true, href, at(start), at(end), env.tokenLabels.get(child));
+          pushLink(kind, true, href, at(start), at(end), env.tokenLabels.get(child), destOf(child));
           break;
         }
         case 'code_inline':
@@ -285,9 +298,11 @@ export function extract(
     start: number,
     end: number,
     label: string | undefined,
+    dest?: Range,
   ) {
     const link: Link = { kind, image, destination, range: lines.range(start, end), heading };
     if (label !== undefined) link.label = label;
+    if (dest) link.destinationRange = dest;
     out.links.push(link);
   }
 
@@ -342,6 +357,7 @@ export function extract(
         destination: ref.href,
         label,
         range: lines.range(from, from + (dest[1] as string).length),
+        destinationRange: lines.range(from, from + (dest[1] as string).length),
         heading: headingAt(start),
       });
     }

@@ -28,6 +28,8 @@ export interface ParseEnv {
   /** bMarks of each line of a block, recorded when the block rule ran (containers shift them). */
   blockLineStarts: WeakMap<Token, number[]>;
   inlineSpans: WeakMap<Token, InlineSpan>;
+  /** Where an inline link's or image's destination is written, inside its span. */
+  destinationSpans: WeakMap<Token, InlineSpan>;
   unresolved: WeakMap<Token[], UnresolvedRef[]>;
   definitions: DefinitionHit[];
   /** Depth of md.inline.parse calls: image alt text is parsed in a nested, detached state. */
@@ -43,6 +45,7 @@ export function createEnv(): ParseEnv {
   return {
     blockLineStarts: new WeakMap(),
     inlineSpans: new WeakMap(),
+    destinationSpans: new WeakMap(),
     unresolved: new WeakMap(),
     definitions: [],
     inlineDepth: 0,
@@ -109,11 +112,13 @@ function wrapInlineRules(md: MarkdownItType): void {
         const token = state.tokens[i] as Token;
         if (token.type === tokenType && !spans.has(token)) {
           spans.set(token, { start, end: state.pos });
-          if (
-            (name === 'link' || name === 'image') &&
-            isReferenceForm(state.src, start, state.pos)
-          ) {
-            noteUsedLabel(state, start, name === 'image', token);
+          if (name === 'link' || name === 'image') {
+            if (isReferenceForm(state.src, start, state.pos)) {
+              noteUsedLabel(state, start, name === 'image', token);
+            } else {
+              const dest = destinationSpan(state, start, name === 'image');
+              if (dest) env(state).destinationSpans.set(token, dest);
+            }
           }
           break;
         }
@@ -151,6 +156,16 @@ function blockRuleEntry(
 function replaceBlockRule(md: MarkdownItType, name: string, fn: BlockRule): void {
   const alt = [...(blockRuleEntry(md, name)?.alt ?? [])];
   md.block.ruler.at(name, fn, { alt });
+}
+
+/** The destination of `[text](dest "title")`, re-scanned with markdown-it's own helper. */
+function destinationSpan(state: StateInline, start: number, image: boolean): InlineSpan | null {
+  const label = labelBounds(state, image ? start + 1 : start);
+  if (!label || state.src.charCodeAt(label.end + 1) !== 0x28 /* ( */) return null;
+  let pos = label.end + 2;
+  while (pos < state.src.length && /[ \t\n]/.test(state.src.charAt(pos))) pos++;
+  const res = state.md.helpers.parseLinkDestination(state.src, pos, state.src.length);
+  return res.ok && res.pos > pos ? { start: pos, end: res.pos } : null;
 }
 
 /** Inline links end with `)`; reference forms end with `]`. */

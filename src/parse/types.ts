@@ -54,6 +54,8 @@ export interface Link {
   /** Normalized label of a reference-style link or definition. */
   label?: string;
   range: Range;
+  /** Where the destination itself is written (inline links, images and definitions). */
+  destinationRange?: Range;
   /** Index of the enclosing heading or -1. */
   heading: number;
 }

@@ -3,6 +3,7 @@ import { summarize } from '../../report/summary.js';
 import type { Report } from '../../report/types.js';
 import { RULES } from '../../rules/index.js';
 import { runCheck } from '../../run/check.js';
+import { applyFixes } from '../../workspace/apply-fixes.js';
 import { docmapVersion } from '../../workspace/version.js';
 import type { CliOptions } from '../args.js';
 import type { Io } from '../io.js';
@@ -10,14 +11,25 @@ import { sourceLineReader } from '../source-lines.js';
 
 export async function checkCommand(opts: CliOptions, io: Io): Promise<number> {
   if (io.progress) io.progress('docmap: reading the suite…');
-  const result = await runCheck({
+  const checkOptions = {
     cwd: io.cwd,
     paths: opts.positionals,
     cache: opts.cache,
     today: opts.today,
     ...(opts.root ? { root: opts.root } : {}),
     ...(opts.config ? { config: opts.config } : {}),
-  });
+  };
+  let result = await runCheck(checkOptions);
+  if (opts.fix) {
+    const fixed = await applyFixes(result.root, result.findings);
+    if (fixed.files.length > 0) {
+      io.stderr(
+        `docmap: fixed ${fixed.applied} ${fixed.applied === 1 ? 'finding' : 'findings'} in ${fixed.files.length} ${fixed.files.length === 1 ? 'file' : 'files'}\n`,
+      );
+      // Report what is left, from the files as they are now.
+      result = await runCheck(checkOptions);
+    }
+  }
   if (io.progress) io.progress('');
   const findings = opts.quiet
     ? result.findings.filter((f) => f.severity === 'error')
