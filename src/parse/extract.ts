@@ -363,12 +363,20 @@ export function extract(
     }
   }
 
+  /** The last heading at or above an offset (headings are in line order): binary search. */
   function headingAt(offset: number): number {
     const line = lines.lineOf(offset) + 1;
+    let lo = 0;
+    let hi = out.headings.length - 1;
     let found = -1;
-    for (let h = 0; h < out.headings.length; h++) {
-      if ((out.headings[h] as Heading).range.line <= line) found = h;
-      else break;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((out.headings[mid] as Heading).range.line <= line) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
     }
     return found;
   }

@@ -76,12 +76,21 @@ const LINE_BLOCKS = ['paragraph', 'heading', 'lheading', 'table', 'html_block'];
 
 let shared: MarkdownItType | undefined;
 
+/** Characters mdurl's encode keeps as they are (alphanumerics and URL punctuation). */
+const PLAIN_URL = /^[A-Za-z0-9;/?:@&=+$,\-_.!~*'()#]*$/;
+
 /** One configured CommonMark + GFM (tables, strikethrough, autolinks) parser per thread. */
 export function markdownParser(): MarkdownItType {
   if (shared) return shared;
   // Extended autolinks are found by ./autolink.ts, not linkify-it (see there).
   const md = new MarkdownIt('default', { html: true, linkify: false });
   (md.options as { maxNesting?: number }).maxNesting = MAX_NESTING;
+  // parseMarkdown has already normalized line endings and NUL.
+  md.core.ruler.disable('normalize');
+  const normalizeLink = md.normalizeLink.bind(md);
+  // Most destinations are plain ASCII that normalization returns unchanged; skip the URL
+  // parse and punycode round trip for them.
+  md.normalizeLink = (url: string) => (PLAIN_URL.test(url) ? url : normalizeLink(url));
   wrapInlineRules(md);
   wrapBlockRules(md);
   wrapInlineParse(md);
@@ -200,6 +209,8 @@ function noteUsedLabel(state: StateInline, start: number, image: boolean, token:
 function noteUnresolved(state: StateInline, start: number, image: boolean): void {
   const open = image ? start + 1 : start;
   if (state.src.charCodeAt(open) !== 0x5b) return;
+  // Cheap test first: a full or collapsed reference needs `][` somewhere after the `[`.
+  if (state.src.indexOf('][', open) === -1) return;
   const first = labelBounds(state, open);
   if (!first || state.src.charCodeAt(first.end + 1) !== 0x5b) return;
   const second = labelBounds(state, first.end + 1);
