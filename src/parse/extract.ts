@@ -32,6 +32,7 @@ type Body = Pick<
   | 'comments'
 >;
 
+const AUTOLINK_HINT = /www\.|:\/\/|@/i;
 const TASK_MARKER = /^\[([ xX])\](?=[ \t\n]|$)/;
 const CUSTOM_ID = /\s*\{#([^\s{}]+)\}\s*$/;
 
@@ -206,6 +207,8 @@ export function extract(
     };
     let cursor = 0;
     let linkDepth = 0;
+    // One scan of the whole content spares the per-token scans in the common case.
+    const mayAutolink = AUTOLINK_HINT.test(content);
     for (let c = 0; c < children.length; c++) {
       const child = children[c] as Token;
       const span = env.inlineSpans.get(child);
@@ -236,7 +239,7 @@ export function extract(
           break;
         case 'text':
           // GFM extended autolinks live in plain text, never inside a link's own text.
-          if (linkDepth === 0) {
+          if (linkDepth === 0 && mayAutolink) {
             for (const auto of findAutolinks(child.content)) {
               const written = child.content.slice(auto.start, auto.end);
               const found = locateText(content, written, cursor);
