@@ -51,6 +51,8 @@ export class Suite {
   readonly paths: PathIndex;
   readonly slugger: SluggerName;
   readonly planned: ReadonlySet<string>;
+  /** The configured index docs, root-relative (whether or not they exist). */
+  readonly indexes: readonly string[];
   /** Where planned paths are declared (index cells), so a declaration is not also a warning. */
   private readonly plannedCells = new Map<string, Range[]>();
   readonly ignoreLink: (destination: string) => boolean;
@@ -72,6 +74,7 @@ export class Suite {
     this.config = input.config;
     this.today = input.today;
     this.history = input.history ?? null;
+    this.indexes = input.indexes.map(rootPath);
     const planned = new Set(input.planned.map(rootPath));
     for (const index of input.indexes.map(rootPath)) {
       const doc = input.docs.get(index);
