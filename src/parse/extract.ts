@@ -10,8 +10,11 @@ import type {
   DocFile,
   Heading,
   HtmlComment,
+  LabelledParagraph,
   Link,
   LinkKind,
+  ListItem,
+  Marker,
   Range,
   Table,
   TableCell,
@@ -30,11 +33,18 @@ type Body = Pick<
   | 'tasks'
   | 'codeSpans'
   | 'comments'
->;
+> &
+  Required<Pick<DocFile, 'listItems' | 'labelled' | 'markers'>>;
 
 const AUTOLINK_HINT = /www\.|:\/\/|@/i;
 const TASK_MARKER = /^\[([ xX])\](?=[ \t\n]|$)/;
 const CUSTOM_ID = /\s*\{#([^\s{}]+)\}\s*$/;
+const MARKER = /\b(?:TODO|TBD|FIXME)\b/g;
+const MARKER_HINT = /TODO|TBD|FIXME/;
+// `Label:`, `**Label:**`, `**Label**:` at the start of a paragraph; one to four words.
+const LABEL =
+  /^(?:\*\*|__)?([A-Za-z][A-Za-z0-9_-]*(?:[ \t]+[A-Za-z0-9_-]+){0,3})(?::(?:\*\*|__)|(?:\*\*|__)?:)(?=[ \t\n]|$)[ \t]*/;
+const ONLY_COMMENTS = /^(?:\s*<!--[\s\S]*?-->)+\s*$/;
 
 /** Walks markdown-it's token stream once and builds the flat model. */
 export function extract(
@@ -54,8 +64,17 @@ export function extract(
     tasks: [],
     codeSpans: [],
     comments: [],
+    listItems: [],
+    labelled: [],
+    markers: [],
   };
   const headingStack: number[] = [];
+  /** Whether content followed the current heading (for `Heading.empty`). */
+  let hasBody = true;
+  /** Open lists: whether each is ordered. */
+  const lists: boolean[] = [];
+  /** Open list items, each with the list item index its first paragraph made (or -1). */
+  const itemIndex: number[] = [];
   let heading = -1;
   /** Open list items, each with the task index it opened (or -1). */
   const items: number[] = [];
@@ -78,6 +97,8 @@ export function extract(
         const parent =
           headingStack.length > 0 ? (headingStack[headingStack.length - 1] as number) : -1;
         const map = token.map ?? [0, 1];
+        closeSection();
+        hasBody = false;
         const text = plainText(inline.children ?? []);
         const h: Heading = {
           level,
@@ -99,21 +120,45 @@ export function extract(
         headingStack.push(heading);
         break;
       }
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        hasBody = true;
+        lists.push(token.type === 'ordered_list_open');
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        lists.pop();
+        break;
       case 'list_item_open':
         items.push(-1);
+        itemIndex.push(-1);
         break;
       case 'list_item_close':
         items.pop();
+        itemIndex.pop();
         break;
       case 'paragraph_open': {
+        hasBody = true;
         const inline = tokens[i + 1] as Token;
         const prev = tokens[i - 1];
-        if (prev?.type === 'list_item_open' && inline?.type === 'inline') {
-          noteTask(inline);
+        if (inline?.type !== 'inline') break;
+        if (prev?.type === 'list_item_open') {
+          const segments = inlineSegments(src, inline, env, lines, undefined);
+          noteListItem(inline, segments);
+          noteTask(inline, segments);
+        } else {
+          noteLabel(token, inline);
         }
         break;
       }
+      case 'blockquote_open':
+      case 'fence':
+      case 'code_block':
+      case 'hr':
+        hasBody = true;
+        break;
       case 'table_open':
+        hasBody = true;
         table = {
           range: lines.linesRange(token.map?.[0] ?? 0, Math.max(0, (token.map?.[1] ?? 1) - 1)),
           header: [],
@@ -163,6 +208,7 @@ export function extract(
         break;
       }
       case 'html_block':
+        if (!ONLY_COMMENTS.test(token.content)) hasBody = true;
         scanBlockHtml(token);
         break;
       default:
@@ -171,10 +217,48 @@ export function extract(
   }
 
   for (const def of env.definitions) addDefinition(def.start, def.endLine);
+  closeSection();
 
   return out;
 
-  function noteTask(inline: Token): void {
+  /** Marks the current heading empty when nothing followed it. */
+  function closeSection(): void {
+    if (!hasBody && heading >= 0) (out.headings[heading] as Heading).empty = true;
+  }
+
+  function noteListItem(inline: Token, segments: Segment[]): void {
+    if (itemIndex.length === 0) return;
+    let parent = -1;
+    for (let k = itemIndex.length - 2; k >= 0; k--) {
+      if ((itemIndex[k] as number) >= 0) {
+        parent = itemIndex[k] as number;
+        break;
+      }
+    }
+    const nl = inline.content.indexOf('\n');
+    const firstLineEnd = nl === -1 ? inline.content.length : nl;
+    out.listItems.push({
+      text: inline.content,
+      range: lines.range(mapOffset(segments, 0), mapOffset(segments, firstLineEnd)),
+      heading,
+      parent,
+      ordered: lists[lists.length - 1] ?? false,
+    } satisfies ListItem);
+    itemIndex[itemIndex.length - 1] = out.listItems.length - 1;
+  }
+
+  function noteLabel(open: Token, inline: Token): void {
+    const m = LABEL.exec(inline.content);
+    if (!m || !open.map) return;
+    out.labelled.push({
+      label: m[1] as string,
+      text: inline.content.slice(m[0].length),
+      range: lines.linesRange(open.map[0], Math.max(open.map[0], open.map[1] - 1)),
+      heading,
+    } satisfies LabelledParagraph);
+  }
+
+  function noteTask(inline: Token, segments: Segment[]): void {
     const m = TASK_MARKER.exec(inline.content);
     if (!m || items.length === 0) return;
     let parent = -1;
@@ -184,7 +268,6 @@ export function extract(
         break;
       }
     }
-    const segments = inlineSegments(src, inline, env, lines, undefined);
     const nl = inline.content.indexOf('\n');
     const firstLineEnd = nl === -1 ? inline.content.length : nl;
     out.tasks.push({
@@ -209,6 +292,8 @@ export function extract(
     let linkDepth = 0;
     // One scan of the whole content spares the per-token scans in the common case.
     const mayAutolink = AUTOLINK_HINT.test(content);
+    const mayMark = MARKER_HINT.test(content);
+    let markCursor = 0;
     for (let c = 0; c < children.length; c++) {
       const child = children[c] as Token;
       const span = env.inlineSpans.get(child);
@@ -238,6 +323,19 @@ export function extract(
           linkDepth--;
           break;
         case 'text':
+          if (mayMark && MARKER_HINT.test(child.content)) {
+            markCursor = Math.max(markCursor, cursor);
+            for (const m of child.content.matchAll(MARKER)) {
+              const found = locateText(content, m[0], markCursor);
+              if (!found) continue;
+              markCursor = found.end;
+              out.markers.push({
+                word: m[0],
+                range: lines.range(at(found.start), at(found.end)),
+                heading,
+              } satisfies Marker);
+            }
+          }
           // GFM extended autolinks live in plain text, never inside a link's own text.
           if (linkDepth === 0 && mayAutolink) {
             for (const auto of findAutolinks(child.content)) {

@@ -27,6 +27,8 @@ export interface Heading {
   range: Range;
   /** Index of the enclosing heading (lower level) or -1. */
   parent: number;
+  /** Set when no content (paragraph, list, table, code, ...) follows before the next heading. */
+  empty?: true;
 }
 
 export type AnchorKind = 'a-name' | 'html-id';
@@ -103,6 +105,35 @@ export interface CodeSpan {
   heading: number;
 }
 
+/** A list item: the text of its first paragraph, as written. */
+export interface ListItem {
+  /** Inline source of the item's first paragraph (lines joined with `\n`), task marker kept. */
+  text: string;
+  /** Where that paragraph's first line sits. */
+  range: Range;
+  heading: number;
+  /** Index of the enclosing list item (nested lists) or -1. */
+  parent: number;
+  ordered: boolean;
+}
+
+/** A paragraph whose first line starts with `Label:` (one to four words, bold or not). */
+export interface LabelledParagraph {
+  label: string;
+  /** The paragraph's source after the label and colon, lines joined with `\n`. */
+  text: string;
+  /** The whole paragraph. */
+  range: Range;
+  heading: number;
+}
+
+/** A `TODO`, `TBD` or `FIXME` word in prose (not in code or HTML comments). */
+export interface Marker {
+  word: string;
+  range: Range;
+  heading: number;
+}
+
 export interface HtmlComment {
   /** Text between `<!--` and `-->`, trimmed. */
   text: string;
@@ -147,4 +178,8 @@ export interface DocFile {
   codeSpans: CodeSpan[];
   comments: HtmlComment[];
   problems: ParseProblem[];
+  /** List items in document order (absent in caches written before they existed). */
+  listItems?: ListItem[];
+  labelled?: LabelledParagraph[];
+  markers?: Marker[];
 }
