@@ -1,5 +1,6 @@
 import type { Severity } from '../report/types.js';
 import type { CoreConfig } from './keys/core.js';
+import type { RegistryConfig } from './keys/registry.js';
 
 export type RuleSetting = Severity | 'off';
 
@@ -12,7 +13,7 @@ export interface Override {
  * The configuration after defaults are applied; keys mirror docmap.yaml in camelCase.
  * Each feature area declares its own keys in src/config/keys/ and joins the type here.
  */
-export type DocmapConfig = CoreConfig;
+export type DocmapConfig = CoreConfig & RegistryConfig;
 
 export class ConfigError extends Error {
   constructor(

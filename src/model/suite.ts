@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import type { DocmapConfig } from '../config/types.js';
 import type { History } from '../git/history.js';
 import type { DocFile, Link, Position, Range } from '../parse/types.js';
+import { type CodeOwners, parseCodeOwners } from './codeowners.js';
 import { findPlannedRows } from './index-doc.js';
 import type { PathIndex } from './path-index.js';
 import { resolveLink, type Target } from './resolve.js';
@@ -25,6 +26,8 @@ export interface SuiteInput {
   today: string;
   /** Git history from one pass, when a rule that runs needs it. */
   history?: History | null;
+  /** The CODEOWNERS file (root-relative path and text), when a rule that runs needs it. */
+  codeowners?: { file: string; text: string } | null;
 }
 
 export interface UnreadableFile {
@@ -61,6 +64,8 @@ export class Suite {
   readonly today: string;
   /** null when not loaded (no rule needed it) or not a git work tree. */
   readonly history: History | null;
+  /** null when not loaded, switched off (`owners.codeowners: false`) or absent. */
+  readonly codeowners: CodeOwners | null;
   private readonly linkCache = new Map<string, ResolvedLink[]>();
   private readonly slugCache = new Map<string, string[]>();
   private readonly anchorCache = new Map<string, Set<string>>();
@@ -74,6 +79,9 @@ export class Suite {
     this.config = input.config;
     this.today = input.today;
     this.history = input.history ?? null;
+    this.codeowners = input.codeowners
+      ? parseCodeOwners(input.codeowners.file, input.codeowners.text)
+      : null;
     this.indexes = input.indexes.map(rootPath);
     const planned = new Set(input.planned.map(rootPath));
     for (const index of input.indexes.map(rootPath)) {

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { locate } from '../config/load.js';
@@ -6,13 +7,14 @@ import { severityResolver } from '../config/severity.js';
 import type { DocmapConfig } from '../config/types.js';
 import { ConfigError } from '../config/types.js';
 import { type History, readHistory } from '../git/history.js';
+import { CODEOWNERS_FILES } from '../model/codeowners.js';
 import { PathIndex } from '../model/path-index.js';
 import { Suite } from '../model/suite.js';
 import { summarize } from '../report/summary.js';
 import type { Finding, Summary } from '../report/types.js';
 import { RULES } from '../rules/index.js';
 import { runRules } from '../rules/run.js';
-import type { Rule } from '../rules/types.js';
+import type { Rule, RuleNeed } from '../rules/types.js';
 import { loadSuite } from '../workspace/load.js';
 
 export interface CheckOptions {
@@ -57,7 +59,8 @@ export async function loadWorkspace(
   });
   const reported = reportFilter(root, config, opts);
   const needsHistory = rulesNeed(rules, config, 'history');
-  const [loaded, history] = await Promise.all([
+  const needsCodeowners = config.owners.codeowners && rulesNeed(rules, config, 'codeowners');
+  const [loaded, history, codeowners] = await Promise.all([
     loadSuite(root, {
       extensions: config.extensions,
       ignore: config.ignore,
@@ -65,6 +68,7 @@ export async function loadWorkspace(
       cache: opts.cache,
     }),
     needsHistory ? readHistory(root) : Promise.resolve(null),
+    needsCodeowners ? readCodeOwners(root) : Promise.resolve(null),
   ]);
   const suite = new Suite({
     docs: loaded.docs,
@@ -82,6 +86,7 @@ export async function loadWorkspace(
     config,
     today: opts.today ?? new Date().toISOString().slice(0, 10),
     history: history as History | null,
+    codeowners,
   });
   let files = 0;
   for (const path of suite.docs.keys()) if (reported(path)) files++;
@@ -107,7 +112,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
 }
 
 /** Whether any rule that is not switched off everywhere needs an input. */
-function rulesNeed(rules: readonly Rule[], config: DocmapConfig, need: 'history'): boolean {
+function rulesNeed(rules: readonly Rule[], config: DocmapConfig, need: RuleNeed): boolean {
   return rules.some((rule) => {
     if (!rule.needs?.includes(need)) return false;
     const settings = [
@@ -116,6 +121,18 @@ function rulesNeed(rules: readonly Rule[], config: DocmapConfig, need: 'history'
     ];
     return settings.some((s) => s !== undefined && s !== 'off');
   });
+}
+
+/** The first CODEOWNERS file GitHub would use, or null. */
+async function readCodeOwners(root: string): Promise<{ file: string; text: string } | null> {
+  for (const file of CODEOWNERS_FILES) {
+    try {
+      return { file, text: await readFile(resolve(root, file), 'utf8') };
+    } catch {
+      // not there (or not readable): try the next place
+    }
+  }
+  return null;
 }
 
 /** Files under the configured roots and, when given, under one of the path arguments. */
