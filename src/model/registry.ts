@@ -81,9 +81,11 @@ export function isPlaceholderOwner(config: DocmapConfig, value: string): boolean
 
 /** The stale limit per status, defaults filled in; null = never. */
 export function staleLimit(config: DocmapConfig, status: string): number | null {
-  const limits: Record<string, StaleAge> = { ...DEFAULT_STALE, ...config.stale };
-  const found = Object.entries(limits).find(([k]) => statusWord(k) === status);
-  const limit = found?.[1];
+  const limits = new Map<string, StaleAge>();
+  for (const [k, v] of [...Object.entries(DEFAULT_STALE), ...Object.entries(config.stale)]) {
+    limits.set(statusWord(k), v);
+  }
+  const limit = limits.get(status);
   return typeof limit === 'number' ? limit : null;
 }
 
