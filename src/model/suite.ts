@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import type { DocmapConfig } from '../config/types.js';
 import type { History } from '../git/history.js';
 import type { DocFile, Link, Position, Range } from '../parse/types.js';
+import { blueprintPlanned } from './blueprint.js';
 import { type CodeOwners, parseCodeOwners } from './codeowners.js';
 import { findPlannedRows } from './index-doc.js';
 import type { PathIndex } from './path-index.js';
@@ -28,6 +29,8 @@ export interface SuiteInput {
   history?: History | null;
   /** The CODEOWNERS file (root-relative path and text), when a rule that runs needs it. */
   codeowners?: { file: string; text: string } | null;
+  /** Raw text of the docs that rules read as prose line by line (decision records). */
+  sources?: ReadonlyMap<string, string>;
 }
 
 export interface UnreadableFile {
@@ -66,6 +69,8 @@ export class Suite {
   readonly history: History | null;
   /** null when not loaded, switched off (`owners.codeowners: false`) or absent. */
   readonly codeowners: CodeOwners | null;
+  /** Raw text of decision records (src/model/adr.ts), loaded by the run layer. */
+  readonly sources: ReadonlyMap<string, string>;
   private readonly linkCache = new Map<string, ResolvedLink[]>();
   private readonly slugCache = new Map<string, string[]>();
   private readonly anchorCache = new Map<string, Set<string>>();
@@ -82,6 +87,7 @@ export class Suite {
     this.codeowners = input.codeowners
       ? parseCodeOwners(input.codeowners.file, input.codeowners.text)
       : null;
+    this.sources = input.sources ?? new Map();
     this.indexes = input.indexes.map(rootPath);
     const planned = new Set(input.planned.map(rootPath));
     for (const index of input.indexes.map(rootPath)) {
@@ -93,6 +99,13 @@ export class Suite {
         cells.push(row.cell.range);
         this.plannedCells.set(index, cells);
       }
+    }
+    // Blueprint entries not written yet (src/model/blueprint.ts).
+    for (const declared of blueprintPlanned(this)) {
+      planned.add(declared.path);
+      const cells = this.plannedCells.get(declared.file) ?? [];
+      cells.push(declared.range);
+      this.plannedCells.set(declared.file, cells);
     }
     this.planned = planned;
   }

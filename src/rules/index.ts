@@ -1,8 +1,11 @@
+import { ADR_RULES } from './adr/index.js';
+import { BLUEPRINT_RULES } from './blueprint/index.js';
 import { FILE_RULES } from './file/index.js';
 import { LINK_RULES } from './link/index.js';
 import { META_RULES } from './meta/index.js';
 import { NUMBERING_RULES } from './numbering/index.js';
 import { REGISTRY_RULES } from './registry/index.js';
+import { SECTION_RULES } from './sections/index.js';
 import type { Rule } from './types.js';
 
 /**
@@ -15,6 +18,9 @@ export const RULES: readonly Rule[] = [
   ...META_RULES,
   ...REGISTRY_RULES,
   ...NUMBERING_RULES,
+  ...BLUEPRINT_RULES,
+  ...SECTION_RULES,
+  ...ADR_RULES,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -16,6 +16,7 @@ import { RULES } from '../rules/index.js';
 import { runRules } from '../rules/run.js';
 import type { Rule, RuleNeed } from '../rules/types.js';
 import { loadSuite } from '../workspace/load.js';
+import { readRecordSources } from './sources.js';
 
 export interface CheckOptions {
   cwd: string;
@@ -70,14 +71,15 @@ export async function loadWorkspace(
     needsHistory ? readHistory(root) : Promise.resolve(null),
     needsCodeowners ? readCodeOwners(root) : Promise.resolve(null),
   ]);
+  // A file that could not be read is still there: links to it resolve, and its defect is
+  // file/unreadable's alone (one owner per defect).
+  const paths = new PathIndex([
+    ...loaded.allFiles,
+    ...loaded.problems.map((p) => p.path).filter((p) => p !== '.'),
+  ]);
   const suite = new Suite({
     docs: loaded.docs,
-    // A file that could not be read is still there: links to it resolve, and its defect is
-    // file/unreadable's alone (one owner per defect).
-    paths: new PathIndex([
-      ...loaded.allFiles,
-      ...loaded.problems.map((p) => p.path).filter((p) => p !== '.'),
-    ]),
+    paths,
     slugger: config.slugger,
     indexes: config.index,
     planned: config.planned,
@@ -87,6 +89,7 @@ export async function loadWorkspace(
     today: opts.today ?? new Date().toISOString().slice(0, 10),
     history: history as History | null,
     codeowners,
+    sources: await readRecordSources(root, loaded.docs, paths, config),
   });
   let files = 0;
   for (const path of suite.docs.keys()) if (reported(path)) files++;

@@ -8,12 +8,13 @@
 // - a sidecar `<file>.expect` next to a file lists `line:column rule-id` entries, one a line
 //   (`#` starts a comment), for places where a trailing comment is impossible.
 // A rule listed twice for one place expects two findings there.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 import type { Finding } from '../../src/report/types.js';
 import { type CheckResult, runCheck } from '../../src/run/check.js';
+import { GIT_SPEC, gitFixtureCopy } from './git-fixture.js';
 
 /** The fixtures live in the source tree, never in dist. */
 export const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/', import.meta.url));
@@ -61,7 +62,9 @@ const fatal = new TextDecoder('utf-8', { fatal: true });
 /** Runs `docmap check` on a fixture folder and gathers its expectations. */
 export async function runFixture(folder: string): Promise<FixtureRun> {
   const dir = resolve(folder);
-  const result = await runCheck({ cwd: dir, root: dir, paths: [], cache: false });
+  // A fixture that needs git history runs in a temp repository built from it (git-fixture.ts).
+  const root = existsSync(join(dir, GIT_SPEC)) ? gitFixtureCopy(dir) : dir;
+  const result = await runCheck({ cwd: root, root, paths: [], cache: false });
   const problems: string[] = [];
   const expectations: Expectation[] = [];
   const files = listFiles(dir);
