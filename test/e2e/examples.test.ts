@@ -26,6 +26,8 @@ test('docmap check on the example suite reports exactly the defects examples/REA
     root: `${repo}examples/platform-docs`,
     paths: [],
     cache: false,
+    // Freshness rules judge by this date, as the README's command does with --today.
+    today: '2026-11-22',
   });
   const found = result.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`).sort();
   assert.deepEqual(found, listed);
