@@ -1,6 +1,7 @@
 import type { Severity } from '../report/types.js';
 import type { BlueprintConfig } from './keys/blueprint.js';
 import type { CoreConfig } from './keys/core.js';
+import type { PlansConfig } from './keys/plans.js';
 import type { RegistryConfig } from './keys/registry.js';
 
 export type RuleSetting = Severity | 'off';
@@ -14,7 +15,7 @@ export interface Override {
  * The configuration after defaults are applied; keys mirror docmap.yaml in camelCase.
  * Each feature area declares its own keys in src/config/keys/ and joins the type here.
  */
-export type DocmapConfig = CoreConfig & RegistryConfig & BlueprintConfig;
+export type DocmapConfig = CoreConfig & RegistryConfig & PlansConfig & BlueprintConfig;
 
 export class ConfigError extends Error {
   constructor(

@@ -29,6 +29,7 @@
 // "the later entry" of a duplicate pair is the one further in that order.
 import { posix } from 'node:path';
 import type { Range } from '../parse/types.js';
+import { catalogSources } from './catalog.js';
 import { indexEntries } from './index-doc.js';
 import type { Suite } from './suite.js';
 
@@ -239,7 +240,11 @@ function declaredInRow(
  * Every provider of numbered entries. Add yours here (issue 4 adds catalogs); the rules and
  * the status view pick it up with no other change.
  */
-export const NUMBERING_PROVIDERS: NumberingProvider[] = [folderSources, indexSectionSources];
+export const NUMBERING_PROVIDERS: NumberingProvider[] = [
+  folderSources,
+  indexSectionSources,
+  catalogSources,
+];
 
 const cache = new WeakMap<Suite, NumberingSource[]>();
 

@@ -1,11 +1,14 @@
 import { ADR_RULES } from './adr/index.js';
 import { BLUEPRINT_RULES } from './blueprint/index.js';
+import { CATALOG_RULES } from './catalog/index.js';
 import { FILE_RULES } from './file/index.js';
 import { LINK_RULES } from './link/index.js';
 import { META_RULES } from './meta/index.js';
 import { NUMBERING_RULES } from './numbering/index.js';
+import { PLAN_RULES } from './plan/index.js';
 import { REGISTRY_RULES } from './registry/index.js';
 import { SECTION_RULES } from './sections/index.js';
+import { TASK_RULES } from './task/index.js';
 import type { Rule } from './types.js';
 
 /**
@@ -21,6 +24,9 @@ export const RULES: readonly Rule[] = [
   ...BLUEPRINT_RULES,
   ...SECTION_RULES,
   ...ADR_RULES,
+  ...PLAN_RULES,
+  ...CATALOG_RULES,
+  ...TASK_RULES,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -16,6 +16,7 @@ import { RULES } from '../rules/index.js';
 import { runRules } from '../rules/run.js';
 import type { Rule, RuleNeed } from '../rules/types.js';
 import { loadSuite } from '../workspace/load.js';
+import { readRuleTexts } from './rule-texts.js';
 import { readRecordSources } from './sources.js';
 
 export interface CheckOptions {
@@ -89,7 +90,11 @@ export async function loadWorkspace(
     today: opts.today ?? new Date().toISOString().slice(0, 10),
     history: history as History | null,
     codeowners,
-    sources: await readRecordSources(root, loaded.docs, paths, config),
+    sources: new Map([
+      ...(await readRecordSources(root, loaded.docs, paths, config)),
+      // Plan prose and task-ledger state files (src/run/rule-texts.ts).
+      ...(await readRuleTexts(root, loaded.docs, loaded.allFiles, config)),
+    ]),
   });
   let files = 0;
   for (const path of suite.docs.keys()) if (reported(path)) files++;

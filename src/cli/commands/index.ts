@@ -1,5 +1,7 @@
 import { checkCommand } from './check.js';
+import { planCommand } from './plan.js';
 import { explainCommand, rulesCommand } from './rules.js';
+import { tasksCommand } from './tasks.js';
 import type { Command } from './types.js';
 
 /** Every command; an area adds its own file in this folder and one entry here. */
@@ -22,6 +24,20 @@ export const COMMANDS: readonly Command[] = [
     usage: 'explain RULE',
     summary: "print one rule's description",
     run: explainCommand,
+  },
+  {
+    name: 'plan',
+    usage: 'plan [file] [--write|--check]',
+    summary:
+      "progress of the suite's plans from their checklists; --write regenerates summary tables between progress markers, --check exits 1 when one is out of date",
+    options: ['write', 'check'],
+    run: planCommand,
+  },
+  {
+    name: 'tasks',
+    usage: 'tasks',
+    summary: 'task ledgers: tasks per lifecycle state',
+    run: tasksCommand,
   },
 ];
 

@@ -1,0 +1,61 @@
+import {
+  type CountKind,
+  type Counts,
+  cellFigure,
+  percentDone,
+  shortName,
+} from '../../model/plan.js';
+import type { DocFile } from '../../parse/types.js';
+
+/** A heading's text for messages. */
+export function headingName(doc: DocFile, heading: number): string {
+  return doc.headings[heading]?.text.trim() ?? '';
+}
+
+/** A table label as written, without emphasis markup. */
+export function shownLabel(text: string): string {
+  return text
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`]/g, '')
+    .trim();
+}
+
+/** A row's name for messages: its label, or the heading's name when the label is a bare number. */
+export function rowName(doc: DocFile, heading: number, label: string): string {
+  const shown = shownLabel(label);
+  if (!/^#?\s*[0-9ivxlc.]+$/i.test(shown)) return shown;
+  const h = doc.headings[heading];
+  return h ? shortName(h.text) : shown;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** What the checklists hold, in the terms of the column: `hold 18 unchecked items`. */
+export function countPhrase(kind: CountKind, written: string, c: Counts, where: string): string {
+  const figure = cellFigure(written);
+  if (figure?.kind === 'percent' || (kind === 'percent' && figure?.kind !== 'number')) {
+    const pct = percentDone(c) ?? 0;
+    const shown = kind === 'remaining' ? 100 - pct : pct;
+    const what = kind === 'remaining' ? c.remaining : c.done;
+    const state = kind === 'remaining' ? 'unchecked' : 'checked';
+    return `${where} hold ${what} ${state} of ${plural(c.done + c.remaining, 'item')} (${Math.round(shown)}%)`;
+  }
+  const deferredNote = c.deferred > 0 ? `, not counting ${c.deferred} deferred` : '';
+  const of =
+    figure?.kind === 'pair'
+      ? ` of ${figure.of === c.done + c.remaining ? c.done + c.remaining : c.total}`
+      : '';
+  switch (kind) {
+    case 'done':
+    case 'percent':
+      return `${where} hold ${c.done} checked${of ? of : ''} ${c.done === 1 && !of ? 'item' : 'items'}`;
+    case 'remaining':
+      return `${where} hold ${c.remaining} unchecked${of} ${c.remaining === 1 && !of ? 'item' : 'items'}${deferredNote}`;
+    case 'deferred':
+      return `${where} hold ${plural(c.deferred, 'deferred item')}`;
+    case 'total':
+      return `${where} hold ${plural(c.total, 'item')}`;
+  }
+}
