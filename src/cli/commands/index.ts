@@ -1,4 +1,5 @@
 import { checkCommand } from './check.js';
+import { indexCommand } from './index-cmd.js';
 import { planCommand } from './plan.js';
 import { explainCommand, rulesCommand } from './rules.js';
 import { tasksCommand } from './tasks.js';
@@ -24,6 +25,14 @@ export const COMMANDS: readonly Command[] = [
     usage: 'explain RULE',
     summary: "print one rule's description",
     run: explainCommand,
+  },
+  {
+    name: 'index',
+    usage: 'index [--write|--check]',
+    summary:
+      "regenerate the index tables between docmap:index markers from the docs' own metadata; --check exits 1 when they are out of date",
+    options: ['write', 'check'],
+    run: indexCommand,
   },
   {
     name: 'plan',
