@@ -1,5 +1,6 @@
 import type { Severity } from '../report/types.js';
 import type { BlueprintConfig } from './keys/blueprint.js';
+import type { CodemapConfig } from './keys/codemap.js';
 import type { CoreConfig } from './keys/core.js';
 import type { PlansConfig } from './keys/plans.js';
 import type { RegistryConfig } from './keys/registry.js';
@@ -15,7 +16,7 @@ export interface Override {
  * The configuration after defaults are applied; keys mirror docmap.yaml in camelCase.
  * Each feature area declares its own keys in src/config/keys/ and joins the type here.
  */
-export type DocmapConfig = CoreConfig & RegistryConfig & PlansConfig & BlueprintConfig;
+export type DocmapConfig = CoreConfig & RegistryConfig & PlansConfig & BlueprintConfig & CodemapConfig;
 
 export class ConfigError extends Error {
   constructor(

@@ -17,6 +17,8 @@ export interface History {
   commitsFor(path: string): readonly Commit[];
   /** Commits that touched any path under a folder (or the file itself), newest first. */
   commitsUnder(prefix: string): readonly Commit[];
+  /** Every path some commit touched, sorted: folder lookups by binary search. */
+  paths?(): readonly string[];
 }
 
 const EMPTY: History = {
@@ -61,11 +63,16 @@ export async function readHistory(root: string): Promise<History> {
   ]);
   const byPath = new Map<string, Commit[]>();
   if (log.code === 0) parseLog(log.out, byPath);
+  let sorted: string[] | undefined;
   return {
     available: true,
     shallow: isShallow === 'true',
     commitsFor: (path) => byPath.get(path) ?? [],
     commitsUnder: (prefix) => commitsUnder(byPath, prefix),
+    paths: () => {
+      sorted ??= [...byPath.keys()].sort();
+      return sorted;
+    },
   };
 }
 

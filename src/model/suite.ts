@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import type { CodeIndex } from '../codeindex/types.js';
 import type { DocmapConfig } from '../config/types.js';
 import type { History } from '../git/history.js';
 import type { DocFile, Link, Position, Range } from '../parse/types.js';
@@ -29,6 +30,8 @@ export interface SuiteInput {
   history?: History | null;
   /** The CODEOWNERS file (root-relative path and text), when a rule that runs needs it. */
   codeowners?: { file: string; text: string } | null;
+  /** The code index (src/codeindex/), when a rule that runs needs it. */
+  codeIndex?: CodeIndex | null;
   /** Raw text of the docs that rules read as prose line by line (decision records). */
   sources?: ReadonlyMap<string, string>;
 }
@@ -69,6 +72,8 @@ export class Suite {
   readonly history: History | null;
   /** null when not loaded, switched off (`owners.codeowners: false`) or absent. */
   readonly codeowners: CodeOwners | null;
+  /** Paths, symbols and build targets of the code tree; null when no rule needed it. */
+  readonly codeIndex: CodeIndex | null;
   /** Raw text of decision records (src/model/adr.ts), loaded by the run layer. */
   readonly sources: ReadonlyMap<string, string>;
   private readonly linkCache = new Map<string, ResolvedLink[]>();
@@ -84,6 +89,7 @@ export class Suite {
     this.config = input.config;
     this.today = input.today;
     this.history = input.history ?? null;
+    this.codeIndex = input.codeIndex ?? null;
     this.codeowners = input.codeowners
       ? parseCodeOwners(input.codeowners.file, input.codeowners.text)
       : null;

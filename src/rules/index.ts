@@ -1,6 +1,7 @@
 import { ADR_RULES } from './adr/index.js';
 import { BLUEPRINT_RULES } from './blueprint/index.js';
 import { CATALOG_RULES } from './catalog/index.js';
+import { CODE_RULES } from './code/index.js';
 import { FILE_RULES } from './file/index.js';
 import { LINK_RULES } from './link/index.js';
 import { META_RULES } from './meta/index.js';
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   ...PLAN_RULES,
   ...CATALOG_RULES,
   ...TASK_RULES,
+  ...CODE_RULES,
 ];
 
 export function findRule(id: string): Rule | undefined {

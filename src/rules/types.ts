@@ -15,7 +15,7 @@ export interface RuleReport {
 }
 
 /** Outside-world inputs a rule reads from the suite; loaded only when a rule needs them. */
-export type RuleNeed = 'history' | 'codeowners';
+export type RuleNeed = 'history' | 'codeowners' | 'codeindex';
 
 export interface Rule {
   id: string;

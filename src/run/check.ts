@@ -16,6 +16,7 @@ import { RULES } from '../rules/index.js';
 import { runRules } from '../rules/run.js';
 import type { Rule, RuleNeed } from '../rules/types.js';
 import { loadSuite } from '../workspace/load.js';
+import { loadCodeIndex } from './codeindex.js';
 import { readRuleTexts } from './rule-texts.js';
 import { readRecordSources } from './sources.js';
 
@@ -62,6 +63,7 @@ export async function loadWorkspace(
   const reported = reportFilter(root, config, opts);
   const needsHistory = rulesNeed(rules, config, 'history');
   const needsCodeowners = config.owners.codeowners && rulesNeed(rules, config, 'codeowners');
+  const needsCodeIndex = rulesNeed(rules, config, 'codeindex');
   const [loaded, history, codeowners] = await Promise.all([
     loadSuite(root, {
       extensions: config.extensions,
@@ -90,6 +92,9 @@ export async function loadWorkspace(
     today: opts.today ?? new Date().toISOString().slice(0, 10),
     history: history as History | null,
     codeowners,
+    codeIndex: needsCodeIndex
+      ? await loadCodeIndex(root, config, loaded.allFiles, loaded.docs, opts.cache)
+      : null,
     sources: new Map([
       ...(await readRecordSources(root, loaded.docs, paths, config)),
       // Plan prose and task-ledger state files (src/run/rule-texts.ts).

@@ -4,6 +4,7 @@ import { planCommand } from './plan.js';
 import { explainCommand, rulesCommand } from './rules.js';
 import { tasksCommand } from './tasks.js';
 import type { Command } from './types.js';
+import { verifyCommand } from './verify.js';
 
 /** Every command; an area adds its own file in this folder and one entry here. */
 export const COMMANDS: readonly Command[] = [
@@ -47,6 +48,14 @@ export const COMMANDS: readonly Command[] = [
     usage: 'tasks',
     summary: 'task ledgers: tasks per lifecycle state',
     run: tasksCommand,
+  },
+  {
+    name: 'verify',
+    usage: 'verify [paths] [--section TEXT] [--run] [--timeout S]',
+    summary:
+      "list each section's Validation: commands and whether their targets exist; --run runs them (unsafe on untrusted changes)",
+    options: ['section', 'run', 'timeout'],
+    run: verifyCommand,
   },
 ];
 

@@ -1,0 +1,74 @@
+// Loads the code index for a run (only when a rule that runs needs it).
+import { posix } from 'node:path';
+import { buildCodeIndex } from '../codeindex/build.js';
+import { mentionedNames } from '../codeindex/mentions.js';
+import type { CodeIndex } from '../codeindex/types.js';
+import type { DocmapConfig } from '../config/types.js';
+import { classifySpan } from '../model/coderefs.js';
+import { resolveLink } from '../model/resolve.js';
+import type { DocFile } from '../parse/types.js';
+
+export async function loadCodeIndex(
+  root: string,
+  config: DocmapConfig,
+  files: readonly string[],
+  docs: ReadonlyMap<string, DocFile>,
+  cache: boolean,
+): Promise<CodeIndex> {
+  const { index } = await buildCodeIndex({
+    root,
+    files,
+    scanner: config.codemap.scanner,
+    maxFileSize: config.codemap.maxFileSize,
+    lineFiles: lineFiles(docs),
+    cache,
+  });
+  if (index.hasSymbols) {
+    index.data.mentioned = await mentionedNames({
+      root,
+      names: undefinedNames(docs, index),
+      files,
+      docExtensions: config.extensions,
+      maxFileSize: config.codemap.maxFileSize,
+    });
+  }
+  return index;
+}
+
+/**
+ * Names that code/missing-symbol could report: named in inline code, defined nowhere, and
+ * either code-shaped on their own or qualified by a name the repository defines.
+ */
+export function undefinedNames(docs: ReadonlyMap<string, DocFile>, index: CodeIndex): Set<string> {
+  const out = new Set<string>();
+  for (const doc of docs.values()) {
+    for (const span of doc.codeSpans) {
+      const c = classifySpan(span.text);
+      if (c?.kind !== 'symbol' || index.hasSymbol(c.name)) continue;
+      const qualifier = c.qualifiers[c.qualifiers.length - 1];
+      if (qualifier === undefined || index.hasSymbol(qualifier)) out.add(c.name);
+    }
+  }
+  return out;
+}
+
+/** Files docs name with a line number (`path:12`, `path#L12`), as every candidate path. */
+export function lineFiles(docs: ReadonlyMap<string, DocFile>): Set<string> {
+  const out = new Set<string>();
+  for (const [file, doc] of docs) {
+    const dir = posix.dirname(file) === '.' ? '' : posix.dirname(file);
+    for (const span of doc.codeSpans) {
+      if (!/[:#]L?\d/.test(span.text)) continue;
+      const c = classifySpan(span.text);
+      if (c?.kind !== 'path' || c.line === undefined) continue;
+      out.add(posix.normalize(c.path));
+      if (dir !== '') out.add(posix.normalize(posix.join(dir, c.path)));
+    }
+    for (const link of doc.links) {
+      if (!/#L\d/.test(link.destination)) continue;
+      const target = resolveLink(file, link.destination);
+      if (target.kind === 'local') out.add(target.path);
+    }
+  }
+  return out;
+}
