@@ -2,6 +2,7 @@ import { checkCommand } from './check.js';
 import { indexCommand } from './index-cmd.js';
 import { planCommand } from './plan.js';
 import { explainCommand, rulesCommand } from './rules.js';
+import { statusCommand } from './status.js';
 import { tasksCommand } from './tasks.js';
 import type { Command } from './types.js';
 import { verifyCommand } from './verify.js';
@@ -34,6 +35,13 @@ export const COMMANDS: readonly Command[] = [
       "regenerate the index tables between docmap:index markers from the docs' own metadata; --check exits 1 when they are out of date",
     options: ['write', 'check'],
     run: indexCommand,
+  },
+  {
+    name: 'status',
+    usage: 'status [paths]',
+    summary:
+      'the governed docs at a glance: statuses per index section, stale and ownerless docs, index and numbering problems, one line per collection',
+    run: statusCommand,
   },
   {
     name: 'plan',
