@@ -37,6 +37,23 @@ export interface OwnerlessDoc {
   owner: string | null;
 }
 
+/** One governed doc as the dashboard lists it. */
+export interface DocView {
+  path: string;
+  /** The section title it is counted in. */
+  section: string;
+  status: string | null;
+  owner: string | null;
+  /** `doc`, `codeowners`, or null when it has none. */
+  ownerSource: 'doc' | 'codeowners' | null;
+  lastReviewed: string | null;
+  /** Days since the last review; null without a valid date. */
+  age: number | null;
+  stale: boolean;
+  /** The `metadata` keys the doc carries. */
+  fields: Record<string, string>;
+}
+
 export interface ProblemCount {
   ruleId: string;
   count: number;
@@ -56,6 +73,8 @@ export interface StatusView {
   statusOrder: string[];
   totals: { governed: number; planned: number; statuses: StatusCounts };
   sections: SectionView[];
+  /** Every governed doc but the index docs, in path order. */
+  docs: DocView[];
   stale: { count: number; worst: StaleDoc[] };
   ownerless: { count: number; worst: OwnerlessDoc[] };
   index: { count: number; problems: ProblemCount[]; findings: Finding[] };
@@ -106,6 +125,7 @@ export function statusView(suite: Suite, findings: readonly Finding[]): StatusVi
   const totals: StatusCounts = {};
   const stale: StaleDoc[] = [];
   const ownerless: OwnerlessDoc[] = [];
+  const docs: DocView[] = [];
   for (const record of reg.records.values()) {
     if (indexes.includes(record.path)) continue;
     const word = record.status ?? 'none';
@@ -121,6 +141,19 @@ export function statusView(suite: Suite, findings: readonly Finding[]): StatusVi
     }
     section.total++;
     section.statuses[word] = (section.statuses[word] ?? 0) + 1;
+    const fields: Record<string, string> = {};
+    for (const [k, f] of Object.entries(record.extra)) fields[k] = f.value;
+    docs.push({
+      path: record.path,
+      section: section.title,
+      status: record.status,
+      owner: record.owner?.value ?? record.ownOwner,
+      ownerSource: record.owner?.source ?? null,
+      lastReviewed: record.reviewed?.iso ?? null,
+      age: record.age,
+      stale: record.stale,
+      fields,
+    });
     if (record.stale && record.reviewed && record.age !== null && record.staleAfter !== null) {
       stale.push({
         path: record.path,
@@ -160,6 +193,7 @@ export function statusView(suite: Suite, findings: readonly Finding[]): StatusVi
     ),
     totals: { governed: governedCount, planned, statuses: totals },
     sections: [...sections.values()],
+    docs,
     stale: { count: stale.length, worst: stale.slice(0, WORST) },
     ownerless: { count: ownerless.length, worst: ownerless.slice(0, WORST) },
     index: problems('registry/'),

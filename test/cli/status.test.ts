@@ -69,6 +69,25 @@ test('the status view: sections, stale, ownerless, problems, collections', () =>
       { path: 'docs/specs/b.md', owner: 'TBD' },
     ],
   });
+  assert.deepEqual(
+    v.docs.map((d) => [
+      d.path,
+      d.section,
+      d.status,
+      d.owner,
+      d.ownerSource,
+      d.lastReviewed,
+      d.age,
+      d.stale,
+    ]),
+    [
+      ['docs/adr/0001-x.md', 'Decisions', 'accepted', 'Docs', 'doc', null, null, false],
+      ['docs/adr/0001-y.md', 'Decisions', 'accepted', null, null, null, null, false],
+      ['docs/new.md', 'Not in an index', 'stub', 'Docs', 'doc', null, null, false],
+      ['docs/specs/a.md', 'Specs', 'reviewed', 'Docs', 'doc', '2026-01-01', 325, true],
+      ['docs/specs/b.md', 'Specs', 'draft', 'TBD', null, '2026-11-01', 21, false],
+    ],
+  );
   assert.deepEqual(v.index.problems, [{ ruleId: 'registry/unlisted', count: 1 }]);
   assert.deepEqual(v.numbering.problems, [{ ruleId: 'numbering/duplicate', count: 1 }]);
   assert.deepEqual(
