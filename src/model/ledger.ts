@@ -42,7 +42,8 @@ export interface Ledger {
 
 const fold = (word: string) =>
   word
-    .replace(/[*_`]/g, '')
+    .trim()
+    .replace(/^[*_`]+|[*_`]+$/g, '')
     .trim()
     .toLowerCase()
     .replace(/[\s_-]+/g, '-');
