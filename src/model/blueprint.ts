@@ -500,6 +500,17 @@ export function blueprints(suite: {
   return blueprintsOf(suite);
 }
 
+/** Where blueprint entries sit: code rules do not read them as references to code. */
+export function blueprintEntryRanges(suite: BlueprintInput): { file: string; range: Range }[] {
+  const out: { file: string; range: Range }[] = [];
+  for (const diff of blueprintsOf(suite)) {
+    for (const entry of diff.blueprint.entries) {
+      out.push({ file: diff.blueprint.path, range: entry.itemRange });
+    }
+  }
+  return out;
+}
+
 /**
  * The planned paths the blueprints declare: entries for files that do not exist, are not
  * a case variant of an existing path, and look like no existing doc renamed (a link to such

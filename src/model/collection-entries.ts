@@ -7,6 +7,7 @@
 //       `(suite) => CollectionEntry[]` in its own module and adds it to this list.
 //   collectionEntries(suite)     -> (file, range) => boolean, computed once per Suite.
 import type { Range } from '../parse/types.js';
+import { blueprintEntryRanges } from './blueprint.js';
 import { indexEntries } from './index-doc.js';
 import type { Suite } from './suite.js';
 
@@ -29,7 +30,10 @@ export const indexRowEntries: CollectionEntryProvider = (suite) => {
 };
 
 /** Add yours here (blueprints, catalogs). */
-export const COLLECTION_ENTRY_PROVIDERS: CollectionEntryProvider[] = [indexRowEntries];
+export const COLLECTION_ENTRY_PROVIDERS: CollectionEntryProvider[] = [
+  indexRowEntries,
+  blueprintEntryRanges,
+];
 
 const memo = new WeakMap<Suite, Map<string, Range[]>>();
 

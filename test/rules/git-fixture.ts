@@ -27,6 +27,15 @@ process.on('exit', () => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
+/** The environment without what would point git at another repository (a hook's GIT_DIR, ...). */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of ['GIT_DIR', 'GIT_INDEX_FILE', 'GIT_WORK_TREE', 'GIT_OBJECT_DIRECTORY']) {
+    delete env[key];
+  }
+  return env;
+}
+
 function git(cwd: string, args: string[], date?: string): void {
   execFileSync(
     'git',
@@ -43,7 +52,7 @@ function git(cwd: string, args: string[], date?: string): void {
       cwd,
       stdio: 'ignore',
       env: {
-        ...process.env,
+        ...cleanEnv(),
         GIT_CONFIG_NOSYSTEM: '1',
         ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}),
       },

@@ -1,7 +1,11 @@
+import { adrCommand } from './adr.js';
+import { blueprintCommand } from './blueprint.js';
 import { checkCommand } from './check.js';
 import { indexCommand } from './index-cmd.js';
+import { initCommand } from './init.js';
 import { planCommand } from './plan.js';
 import { explainCommand, rulesCommand } from './rules.js';
+import { scaffoldCommand } from './scaffold.js';
 import { statusCommand } from './status.js';
 import { tasksCommand } from './tasks.js';
 import type { Command } from './types.js';
@@ -42,6 +46,35 @@ export const COMMANDS: readonly Command[] = [
     summary:
       'the governed docs at a glance: statuses per index section, stale and ownerless docs, index and numbering problems, one line per collection',
     run: statusCommand,
+  },
+  {
+    name: 'blueprint',
+    usage: 'blueprint diff',
+    summary:
+      'compare the blueprint (the planned doc set) with the files and the index: not written, probably renamed, unplanned',
+    run: blueprintCommand,
+  },
+  {
+    name: 'scaffold',
+    usage: 'scaffold [--dry-run]',
+    summary:
+      'create every planned doc that does not exist yet from a template (never overwrites, never edits the index)',
+    options: ['dry-run'],
+    run: scaffoldCommand,
+  },
+  {
+    name: 'adr',
+    usage: 'adr new "Title" [--dry-run]',
+    summary: 'write the next numbered decision record from the template and print its path',
+    options: ['dry-run'],
+    run: adrCommand,
+  },
+  {
+    name: 'init',
+    usage: 'init [--dry-run]',
+    summary: 'write a commented docmap.yaml of what docmap infers (never over an existing one)',
+    options: ['dry-run'],
+    run: initCommand,
   },
   {
     name: 'plan',
