@@ -305,6 +305,8 @@ export function commandText(raw: string): string | null {
         return null;
       }
       if (words.length === i + 1 && first !== 'make' && first !== 'just') return null;
+      // `make X`, `npm run S`, `cargo NAME`: a placeholder, not a target.
+      if (words.slice(i + 1).some((w) => /^[A-Z][A-Z_]*$/.test(w))) return null;
       return text;
     }
     if (

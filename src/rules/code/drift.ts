@@ -40,7 +40,9 @@ export const drift: Rule = {
       });
       return;
     }
-    const under = folderCommits(history);
+    const exts = suite.config.extensions.map((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase());
+    const isDoc = (p: string) => exts.some((e) => p.toLowerCase().endsWith(e));
+    const under = folderCommits(history, isDoc);
     const limit = suite.config.codemap.commits;
     for (const doc of docs) {
       const source = suite.docs.get(doc.file);
@@ -126,13 +128,13 @@ function pick(c: Commit): { hash: string; date: string; subject: string } {
 }
 
 /** Commits under a folder, from one sorted list of every path in the history. */
-function folderCommits(history: History): (dir: string) => Commit[] {
+function folderCommits(history: History, isDoc: (path: string) => boolean): (dir: string) => Commit[] {
   const memo = new Map<string, Commit[]>();
   return (dir) => {
     let commits = memo.get(dir);
     if (commits) return commits;
     const all = history.paths?.();
-    if (!all) commits = [...history.commitsUnder(dir)];
+    if (!all) commits = [...history.commitsUnder(dir)]; // an older History: docs included
     else {
       const prefix = `${dir}/`;
       let lo = 0;
@@ -144,6 +146,8 @@ function folderCommits(history: History): (dir: string) => Commit[] {
       }
       const byHash = new Map<string, Commit>();
       for (let i = lo; i < all.length && (all[i] as string).startsWith(prefix); i++) {
+        // A folder's docs changing is not its code changing.
+        if (isDoc(all[i] as string)) continue;
         for (const c of history.commitsFor(all[i] as string)) byHash.set(c.hash, c);
       }
       commits = [...byHash.values()].sort((a, b) =>

@@ -36,7 +36,7 @@ export const missingSymbol: Rule = {
           continue;
         const suggestion = closest(
           ref.name,
-          nearbySymbols(doc, ref.heading, qualifier, index, suite.paths),
+          likely(ref.name, nearbySymbols(doc, ref.heading, qualifier, index, suite.paths)),
         );
         // Outside a repository map, a plain name with no close match nearby is as likely a
         // library's (`validateLink` of a dependency) as a stale one: only renames are reported.
@@ -107,4 +107,10 @@ function nearbySymbols(
   if (qualifier !== undefined) for (const f of index.definedIn(qualifier)) files.add(f);
   for (const f of files) for (const name of index.symbolsIn(f)) out.add(name);
   return out;
+}
+
+/** Candidates long enough to be what a name was renamed from or to (`r` is not `run_inti`). */
+function likely(name: string, candidates: Set<string>): Set<string> {
+  const min = Math.max(3, Math.floor(name.length / 2));
+  return new Set([...candidates].filter((c) => c.length >= min));
 }

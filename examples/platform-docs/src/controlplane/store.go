@@ -14,8 +14,8 @@ type Store struct {
 	db *sql.DB
 }
 
-// OpenStore wraps an open database handle.
-func OpenStore(db *sql.DB) *Store {
+// NewStore wraps an open database handle.
+func NewStore(db *sql.DB) *Store {
 	return &Store{db: db}
 }
 
