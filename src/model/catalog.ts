@@ -74,6 +74,7 @@ const GROUP_COLUMNS = new Set(['phase', 'milestone', 'stage', 'group']);
 const STEP_COLUMNS = new Set(['step', 'phase step']);
 const STATUS_COLUMNS = new Set(['status', 'state']);
 const PLANNED = /\bplanned\b/i;
+const MARKDOWN_NAME = /\.(?:md|markdown)\b/i;
 
 /** Splits one entry's text (a list item's first paragraph, or a Path cell) into its parts. */
 function readEntry(
@@ -138,6 +139,8 @@ export function catalogEntries(path: string, doc: DocFile): CatalogEntry[] {
   const entries: CatalogEntry[] = [];
   const headingText = (h: number) => (h >= 0 ? (doc.headings[h]?.text.trim() ?? '') : '');
   for (const item of doc.listItems ?? []) {
+    // Only an item that names a Markdown file can be an entry: a cheap test first.
+    if (!MARKDOWN_NAME.test(item.text)) continue;
     const entry = readEntry(path, item.text);
     if (!entry) continue;
     entries.push({
@@ -250,15 +253,21 @@ export function catalogsOf(suite: Suite): Catalog[] {
     const files = suite.config.catalogs.files.map((f) => f.replace(/^\.\//, ''));
     const configured = files.length > 0 ? picomatch(files, { dot: true }) : () => false;
     // Index docs and blueprints are collections of their own (registry rules).
-    const others = new Set(suite.indexes);
-    for (const b of blueprints(suite)) others.add(b.blueprint.path);
+    let others: Set<string> | null = null;
+    const isOther = (path: string) => {
+      if (!others) {
+        others = new Set(suite.indexes);
+        for (const b of blueprints(suite)) others.add(b.blueprint.path);
+      }
+      return others.has(path);
+    };
     for (const path of [...suite.docs.keys()].sort()) {
       const doc = suite.docs.get(path) as DocFile;
       const isConfigured = configured(path);
-      if (!isConfigured && (others.has(path) || files.length > 0)) continue;
+      if (!isConfigured && files.length > 0) continue;
       if (!isConfigured && (doc.listItems?.length ?? 0) === 0 && doc.tables.length === 0) continue;
       const entries = catalogEntries(path, doc);
-      if (isConfigured || looksLikeCatalog(entries))
+      if (isConfigured || (looksLikeCatalog(entries) && !isOther(path)))
         catalogs.push({ path, doc, configured: isConfigured, entries });
     }
     cache.set(suite, catalogs);

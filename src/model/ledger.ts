@@ -48,17 +48,23 @@ const fold = (word: string) =>
     .toLowerCase()
     .replace(/[\s_-]+/g, '-');
 
+const wordMaps = new WeakMap<object, Map<string, string>>();
+
 /** The state a word means: the state's own name or one of its other words; null otherwise. */
 export function canonicalState(
   word: string,
   states: Readonly<Record<string, readonly string[]>>,
 ): string | null {
-  const w = fold(word);
-  if (w === '') return null;
-  for (const [state, others] of Object.entries(states)) {
-    if (fold(state) === w || others.some((o) => fold(o) === w)) return state;
+  let words = wordMaps.get(states);
+  if (!words) {
+    words = new Map();
+    for (const [state, others] of Object.entries(states)) {
+      for (const w of [state, ...others]) if (!words.has(fold(w))) words.set(fold(w), state);
+    }
+    wordMaps.set(states, words);
   }
-  return null;
+  const w = fold(word);
+  return w === '' ? null : (words.get(w) ?? null);
 }
 
 const NOT_TASKS = /^(readme|index|_index|state|overview|changelog)\.(md|markdown)$/i;

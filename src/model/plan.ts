@@ -118,7 +118,10 @@ export function closedMatcher(doneWords: readonly string[]): (text: string) => s
         `^${re}[.!]?$|[([]\\s*${re}${date}\\s*[)\\]]|\\s[—–|:-]\\s*${re}${date}[.!]?$|:\\s*${re}${date}[.!]?$`,
       ),
     }));
+    const any = new RegExp(words.map((w) => w.re).join('|') || '(?!)', 'i');
     match = (text: string) => {
+      // Most headings hold none of the words: one cheap test before the patterns.
+      if (!any.test(text)) return null;
       const t = text
         .replace(/[*_`]/g, '')
         .replace(/[\u2705\u2714\u2611]\uFE0F?/g, '')
