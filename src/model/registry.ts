@@ -3,6 +3,8 @@
 // index rules, the status view and scaffolding all read it from here.
 import { DEFAULT_STALE, type StaleAge } from '../config/keys/registry.js';
 import type { DocmapConfig } from '../config/types.js';
+import type { Range } from '../parse/types.js';
+import { decisionRecords } from './adr.js';
 import type { CodeOwnersRule } from './codeowners.js';
 import { governance } from './governed.js';
 import {
@@ -14,13 +16,7 @@ import {
   statusWord,
 } from './meta.js';
 import type { Suite } from './suite.js';
-import {
-  type Collection,
-  collectionOf,
-  readStatusKey,
-  type StatusKey,
-  vocabularies,
-} from './vocabulary.js';
+import { type Collection, readStatusKey, type StatusKey, vocabularies } from './vocabulary.js';
 
 export interface EffectiveOwner {
   /** As written in the doc, or the CODEOWNERS owners joined with ", ". */
@@ -36,6 +32,11 @@ export interface DocRecord {
   meta: DocMeta;
   /** The status as a vocabulary word (`**Reviewed**` -> `reviewed`), or null when absent/empty. */
   status: string | null;
+  /**
+   * Where the status is written: the metadata, or for a decision record without one, its
+   * `## Status` section (src/model/adr.ts).
+   */
+  statusField: { value: string; range: Range } | null;
   /** The owner the doc itself names, unless empty; placeholders included. */
   ownOwner: string | null;
   /** Whether the doc's own owner is a placeholder (`TBD`, `?`, ...). */
@@ -89,8 +90,17 @@ export function staleLimit(config: DocmapConfig, status: string): number | null 
   return typeof limit === 'number' ? limit : null;
 }
 
+/**
+ * Which vocabulary a doc's status comes from: decision records (as src/model/adr.ts finds
+ * them: the `adr` folder, else the conventional ones) use the decisions vocabulary.
+ */
+export function collectionOf(suite: Suite, path: string): Collection {
+  return decisionRecords(suite).byPath.has(path) ? 'decisions' : 'docs';
+}
+
 function build(suite: Suite): Registry {
   const gov = governance(suite);
+  const decisions = decisionRecords(suite);
   const vocab = vocabularies(suite.config);
   const statusKeys = new Map<string, StatusKey>();
   for (const index of suite.indexes) {
@@ -110,7 +120,15 @@ function build(suite: Suite): Registry {
     const doc = suite.docs.get(path);
     if (!doc) continue;
     const meta = readMeta(doc);
-    const status = meta.status ? statusWord(meta.status.value) || null : null;
+    const record = decisions.byPath.get(path);
+    const fromMeta = meta.status && statusWord(meta.status.value) !== '' ? meta.status : null;
+    const section = fromMeta ? null : (record?.sectionStatus ?? null);
+    const written = fromMeta ?? section ?? meta.status ?? null;
+    const status = section
+      ? section.word || null
+      : written
+        ? statusWord(written.value) || null
+        : null;
     const ownValue = meta.owner?.value.trim() ?? '';
     const ownOwner = ownValue === '' ? null : ownValue;
     const placeholderOwner = ownOwner !== null && isPlaceholderOwner(suite.config, ownOwner);
@@ -132,9 +150,10 @@ function build(suite: Suite): Registry {
     }
     records.set(path, {
       path,
-      collection: collectionOf(suite.config, path),
+      collection: record ? 'decisions' : 'docs',
       meta,
       status,
+      statusField: written ? { value: written.value, range: written.range } : null,
       ownOwner,
       placeholderOwner,
       owner,

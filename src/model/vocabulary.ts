@@ -30,19 +30,6 @@ export function vocabularies(config: DocmapConfig): Map<string, Vocabulary> {
   return out;
 }
 
-/** Folders of decision records by convention; `adr` in the configuration adds its own. */
-const DECISION_FOLDERS = /(^|\/)(adrs?|decisions|decision-records)\//i;
-
-/** Which collection a doc belongs to: decision records by folder, else docs. */
-export function collectionOf(config: DocmapConfig, path: string): Collection {
-  const adr = (config as { adr?: unknown }).adr;
-  if (typeof adr === 'string' && adr !== '') {
-    const dir = adr.replace(/^\.?\/+/, '').replace(/\/+$/, '');
-    if (path.startsWith(`${dir}/`)) return 'decisions';
-  }
-  return DECISION_FOLDERS.test(path) ? 'decisions' : 'docs';
-}
-
 /** An index's own status key: the statuses it defines, with their meanings. */
 export interface StatusKey {
   words: Map<string, string>;

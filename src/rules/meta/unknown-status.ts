@@ -15,7 +15,7 @@ export const unknownStatus: Rule = {
   check(suite, report) {
     const reg = registry(suite);
     for (const record of reg.records.values()) {
-      const field = record.meta.status;
+      const field = record.statusField;
       if (!field || record.status === null) continue;
       const words = reg.vocabularyFor(record.path);
       if (words.includes(record.status)) continue;

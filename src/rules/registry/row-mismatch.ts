@@ -1,5 +1,6 @@
 import { cellValue } from '../../model/index-doc.js';
 import { parseIsoDate, readMeta, statusWord } from '../../model/meta.js';
+import { registry } from '../../model/registry.js';
 import type { Rule } from '../types.js';
 import { allIndexRows, rowStatus, statusOfCell } from './rows.js';
 
@@ -23,17 +24,20 @@ export const rowMismatch: Rule = {
     "`docmap index --write` copies the doc's values into the rows it manages. An empty cell " +
     'for a value the doc has counts as a difference; a value the doc lacks is not compared.',
   check(suite, report) {
+    const records = registry(suite).records;
     for (const { index, rows } of allIndexRows(suite)) {
       for (const row of rows) {
         if (row.path === null || row.path === index) continue;
         const doc = suite.docs.get(row.path);
         if (!doc || rowStatus(row) === 'planned') continue;
         const meta = readMeta(doc);
+        // A decision record may give its status only in its `## Status` section.
+        const status = records.get(row.path)?.statusField?.value ?? meta.status?.value;
         const checks = [
           {
             what: 'status',
             cell: row.status,
-            own: meta.status?.value,
+            own: status,
             same: (cell: string, own: string) => statusOfCell(cell) === statusWord(own),
           },
           { what: 'owner', cell: row.owner, own: meta.owner?.value, same: sameOwner },

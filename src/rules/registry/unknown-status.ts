@@ -1,6 +1,6 @@
-import { registry } from '../../model/registry.js';
+import { collectionOf, registry } from '../../model/registry.js';
 import { closest } from '../../model/suggest.js';
-import { collectionOf, vocabularies } from '../../model/vocabulary.js';
+import { vocabularies } from '../../model/vocabulary.js';
 import type { Rule } from '../types.js';
 import { allIndexRows, rowStatus } from './rows.js';
 
@@ -22,7 +22,7 @@ export const unknownRowStatus: Rule = {
         if (!row.status || status === '') continue;
         const words = key
           ? [...key.words.keys()]
-          : (vocab.get(row.path ? collectionOf(suite.config, row.path) : 'docs')?.words ?? []);
+          : (vocab.get(row.path ? collectionOf(suite, row.path) : 'docs')?.words ?? []);
         if (words.includes(status)) continue;
         const hint = closest(status, words);
         report({
