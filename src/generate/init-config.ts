@@ -4,7 +4,10 @@
 import { posix } from 'node:path';
 import { decisionFolders } from '../model/adr.js';
 import { findBlueprints } from '../model/blueprint.js';
+import { catalogsOf } from '../model/catalog.js';
 import { indexTables } from '../model/index-doc.js';
+import { ledgersOf } from '../model/ledger.js';
+import { plansOf } from '../model/plan.js';
 import type { Suite } from '../model/suite.js';
 
 export interface Inferred {
@@ -18,6 +21,10 @@ export interface Inferred {
   kinds: { runbooks: string | null; specs: string | null };
   /** Whether a CODEOWNERS file exists. */
   codeowners: string | null;
+  /** Plans with phases, catalogs and task-ledger folders, as their areas find them. */
+  plans: string[];
+  catalogs: string[];
+  ledgers: string[];
 }
 
 const INDEX_NAME = /^(?:index|readme|docs?[-_]?index|contents|toc)\.(?:md|markdown)$/i;
@@ -79,6 +86,11 @@ export function inferConfig(suite: Suite): Inferred {
       specs: folderLike(/^(specs?|rfcs?|designs?)$/i),
     },
     codeowners: CODEOWNERS.find((f) => suite.paths.kind(f) === 'file') ?? null,
+    plans: plansOf(suite)
+      .filter((p) => p.phaseLevel > 0)
+      .map((p) => p.path),
+    catalogs: catalogsOf(suite).map((c) => c.path),
+    ledgers: ledgersOf(suite).map((l) => l.folder),
   };
 }
 
@@ -89,7 +101,12 @@ function scalar(value: string): string {
 }
 
 function list(values: readonly string[]): string {
-  return values.length === 1 ? scalar(values[0] as string) : `[${values.map(scalar).join(', ')}]`;
+  return `[${values.map(scalar).join(', ')}]`;
+}
+
+/** One value bare, several as a flow list. */
+function oneOrList(values: readonly string[]): string {
+  return values.length === 1 ? scalar(values[0] as string) : list(values);
 }
 
 /** The commented docmap.yaml for what was inferred. */
@@ -104,7 +121,7 @@ export function renderInitConfig(inferred: Inferred, today: string): string {
   ];
   out.push(
     inferred.index.length > 0
-      ? `index: ${list(inferred.index)}`
+      ? `index: ${oneOrList(inferred.index)}`
       : '# index: docs/INDEX.md            # none found; this is the default',
   );
   out.push(
@@ -114,7 +131,7 @@ export function renderInitConfig(inferred: Inferred, today: string): string {
   );
   out.push(
     inferred.blueprint.length > 0
-      ? `blueprint: ${list(inferred.blueprint)}`
+      ? `blueprint: ${oneOrList(inferred.blueprint)}`
       : '# blueprint: docs/BLUEPRINT.md    # none found',
   );
   out.push('', '# Decision records: numbered records with a status and supersedes links.');
@@ -122,6 +139,22 @@ export function renderInitConfig(inferred: Inferred, today: string): string {
     inferred.adr !== null
       ? `adr: ${scalar(inferred.adr)}`
       : '# adr: docs/adr                  # none found (docs/adr, docs/ADRs or docs/decisions)',
+  );
+  out.push('', '# Plans: phases of checklists (docmap plan); catalogs: lists of numbered docs.');
+  const plans = inferred.plans.length > 0 ? `files: ${list(inferred.plans)}` : null;
+  out.push(
+    plans ? `plans: { ${plans} }` : '# plans: { files: [docs/plans/buildout.md] }   # none found',
+  );
+  out.push(
+    inferred.catalogs.length > 0
+      ? `catalogs: { files: ${list(inferred.catalogs)} }`
+      : '# catalogs: { files: [docs/catalog.md] }     # none found',
+  );
+  out.push('', '# Task ledgers: folders whose subfolders are task states (active/, done/, ...).');
+  out.push(
+    inferred.ledgers.length > 0
+      ? `tasks: { folders: ${list(inferred.ledgers.map((f) => (f === '' ? '.' : f)))} }`
+      : '# tasks: { folders: [tasks] }                # none found',
   );
   if (inferred.numberedFolders.length > 0) {
     out.push(

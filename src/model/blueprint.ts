@@ -214,10 +214,12 @@ function inBlueprintFolder(path: string): boolean {
 }
 
 /**
- * The blueprint docs: the configured ones, else by convention a doc named like
- * `docs/BLUEPRINT.md`, `docs/PLANNED-DOCS.md` or `docs/doc-plan.md` holding at least one
- * entry, or a doc whose title says it is the planned doc set ("Planned doc set",
- * "Documentation blueprint") whose list items are mostly entries (three at least).
+ * The blueprint docs: the configured ones, else by convention a doc at the root, in `docs/`
+ * or in `doc/` that is named like `BLUEPRINT.md`, `PLANNED-DOCS.md` or `doc-plan.md` and
+ * holds at least one entry, or whose title says it is the planned doc set ("Planned doc
+ * set", "Documentation blueprint") and whose list items are mostly entries (three at
+ * least). Deeper docs (fixtures, examples, vendored trees) are blueprints only when
+ * configured.
  */
 export function findBlueprints(input: BlueprintInput): Blueprint[] {
   const { docs, paths, config } = input;
@@ -231,9 +233,9 @@ export function findBlueprints(input: BlueprintInput): Blueprint[] {
   const indexes = new Set(input.indexes);
   const found: Blueprint[] = [];
   for (const [path, doc] of docs) {
-    if (indexes.has(path)) continue;
+    if (indexes.has(path) || !inBlueprintFolder(path)) continue;
     const stem = posix.basename(path).replace(MARKDOWN, '');
-    const named = inBlueprintFolder(path) && BLUEPRINT_NAME.test(stem);
+    const named = BLUEPRINT_NAME.test(stem);
     const title = doc.headings[0];
     const titled = title !== undefined && title.level === 1 && BLUEPRINT_TITLE.test(title.text);
     if (!named && !titled) continue;

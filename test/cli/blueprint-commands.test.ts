@@ -239,7 +239,10 @@ test('init: writes what it inferred, valid for docmap; never over an existing fi
     [['docs/INDEX.md'], ['docs/BLUEPRINT.md'], 'docs/adr'],
   );
   // Uncommented, every example line is valid configuration too.
-  const uncommented = text.replace(/^# (required_sections:|templates:|scaffold:| {2}")/gm, '$1');
+  const uncommented = text.replace(
+    /^# (required_sections:|templates:|scaffold:|plans:|catalogs:|tasks:| {2}")/gm,
+    '$1',
+  );
   parseConfig(uncommented, 'docmap.yaml', new Set(RULES.map((r) => r.id)));
   const again = await run(['init'], dir);
   assert.equal(again.code, 1);

@@ -106,16 +106,18 @@ test('findBlueprints: by name in the root or docs/, by title with enough entries
     ['docs/doc-plan.md'],
   );
   const titled = makeSuite({
-    'handbook/layout.md':
+    'docs/layout.md':
       '# Documentation blueprint\n\n- `a.md` — one\n- `b.md` — two\n- `c.md` — three\n- a note\n',
+    // The same deeper in the tree (a fixture, an example) is not taken by convention.
+    'test/fixtures/x/docs/layout.md': '# Documentation blueprint\n\n- `a.md`\n- `b.md`\n- `c.md`\n',
   });
   assert.deepEqual(
     findBlueprints(titled).map((b) => b.path),
-    ['handbook/layout.md'],
+    ['docs/layout.md'],
   );
   const notOne = makeSuite({
     // The right title, but mostly prose bullets: not a blueprint.
-    'handbook/layout.md':
+    'docs/layout.md':
       '# Planned docs\n\n- `a.md`\n- `b.md`\n- `c.md`\n- one\n- two\n- three\n- four\n',
     // A blueprint name deep in the tree is not taken by convention.
     'vendor/lib/docs/BLUEPRINT.md': '# X\n\n- `a.md`\n',
