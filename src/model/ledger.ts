@@ -15,6 +15,7 @@ import { parse as parseYaml } from 'yaml';
 import type { TasksSettings } from '../config/keys/plans.js';
 import type { DocFile, Range } from '../parse/types.js';
 import { readMeta } from './meta.js';
+import { FILE_START, type NumberingSource, parseNumberedName } from './numbering.js';
 import { type Counts, progressOf } from './plan.js';
 import type { Suite } from './suite.js';
 
@@ -171,6 +172,33 @@ export function ledgersOf(suite: Suite): Ledger[] {
     cache.set(suite, ledgers);
   }
   return ledgers;
+}
+
+/**
+ * A ledger numbers its tasks across its state folders (`active/0004-…` and `done/0004-…`
+ * clash), so each ledger is a numbering source of its own (`numbering/duplicate` reads it).
+ * A function declaration, so that numbering.ts may list it whichever module loads first.
+ */
+export function ledgerSources(suite: Suite): NumberingSource[] {
+  const out: NumberingSource[] = [];
+  for (const ledger of ledgersOf(suite)) {
+    const entries = [];
+    for (const task of ledger.tasks) {
+      const name = parseNumberedName(posix.basename(task.path));
+      if (name)
+        entries.push({ ...name, path: task.path, at: { file: task.path, range: FILE_START } });
+    }
+    if (entries.length < 2) continue;
+    const shown = ledger.folder === '' ? '.' : `${ledger.folder}/`;
+    out.push({
+      kind: 'ledger',
+      key: `ledger:${ledger.folder === '' ? '.' : ledger.folder}`,
+      label: `task ledger ${shown}`,
+      file: ledger.folder === '' ? '.' : ledger.folder,
+      entries,
+    });
+  }
+  return out;
 }
 
 function stateFilesIn(suite: Suite, folder: string): string[] {

@@ -31,6 +31,7 @@ import { posix } from 'node:path';
 import type { Range } from '../parse/types.js';
 import { catalogSources } from './catalog.js';
 import { indexEntries } from './index-doc.js';
+import { ledgerSources } from './ledger.js';
 import type { Suite } from './suite.js';
 
 export interface NumberedName {
@@ -63,7 +64,7 @@ export interface NumberedEntry {
   declared?: DeclaredNumber;
 }
 
-export type NumberingSourceKind = 'folder' | 'index-section' | 'catalog';
+export type NumberingSourceKind = 'folder' | 'index-section' | 'catalog' | 'ledger';
 
 export interface NumberingSource {
   kind: NumberingSourceKind;
@@ -244,6 +245,7 @@ export const NUMBERING_PROVIDERS: NumberingProvider[] = [
   folderSources,
   indexSectionSources,
   catalogSources,
+  ledgerSources,
 ];
 
 const cache = new WeakMap<Suite, NumberingSource[]>();
