@@ -156,14 +156,17 @@ function splitLines(text: string): string[] {
 }
 
 /** The status a `## Status` section gives: the first vocabulary word of its first line. */
+/** The index of a doc's `## Status` heading (any level below the title), or -1. */
+function statusHeadingOf(doc: DocFile): number {
+  return doc.headings.findIndex((h) => h.level >= 2 && STATUS_HEADING.test(headingName(h.text)));
+}
+
 function sectionStatus(
   doc: DocFile,
+  index: number,
   lines: readonly string[],
   vocabulary: ReadonlySet<string>,
 ): RecordStatus | null {
-  const index = doc.headings.findIndex(
-    (h) => h.level >= 2 && STATUS_HEADING.test(headingName(h.text)),
-  );
   const heading = doc.headings[index];
   if (!heading) return null;
   const end = doc.headings[index + 1]?.range.line ?? lines.length + 1;
@@ -195,11 +198,14 @@ function sectionStatus(
   return null;
 }
 
+const SUPERSEDE_HINT = /supersede/i;
 const KEYWORD = /\b(supersedes|superseded[ \t]+by|superseded[-_]by)\b[ \t]*:?[ \t]*/gi;
 const LINK = /^!?\[((?:[^[\]]|\[[^\]]*\])*)\]\([ \t]*<?([^)\s>]*)>?(?:[ \t]+"[^"]*")?[ \t]*\)/;
 const FILE = /^`?([\w.-]+(?:\/[\w.-]+)*\.(?:md|markdown))`?/i;
 const NUMBER =
   /^(?:\*\*|__)?(?:(?:adr|rfc|dr|decision|record)[ \t#:_-]*|#)?(\d{1,6})(?![\w-])(?:\*\*|__)?/i;
+/** `[text][label]`, `[label][]` or `[label]`: a reference-style link, if the label is defined. */
+const REFERENCE = /^!?\[((?:[^[\]]|\[[^\]]*\])*)\](?:\[([^\]]*)\])?/;
 const SEPARATOR = /^(?:[ \t]*(?:,|;|&|\band\b|\bor\b)[ \t]*|[ \t]+)/i;
 
 interface RawRelation {
@@ -210,19 +216,40 @@ interface RawRelation {
   end: number;
 }
 
+/** A label as CommonMark compares them (markdown-it's normalizeReference). */
+function labelKey(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase();
+}
+
+/** The destination a reference-style link's label is defined as, if it is. */
+export type Definitions = (label: string) => string | undefined;
+
 /** The references after a supersession keyword: links, file names, numbers, in a row. */
-function readRefs(text: string, from: number): { refs: RawRelation['refs']; end: number } {
+function readRefs(
+  text: string,
+  from: number,
+  definitions: Definitions = () => undefined,
+): { refs: RawRelation['refs']; end: number } {
   const refs: RawRelation['refs'] = [];
   let at = from;
   let end = from;
   for (;;) {
     const rest = text.slice(at);
-    const link = LINK.exec(rest);
+    let link = LINK.exec(rest);
+    let dest = link?.[2];
+    if (!link) {
+      const ref = REFERENCE.exec(rest);
+      const defined = ref ? definitions(labelKey(ref[2] || (ref[1] as string))) : undefined;
+      if (ref && defined !== undefined) {
+        link = ref;
+        dest = defined;
+      }
+    }
     const file = link ? null : FILE.exec(rest);
     const number = link || file ? null : NUMBER.exec(rest);
     const m = link ?? file ?? number;
     if (!m) break;
-    if (link) refs.push({ written: m[0], link: link[2] as string });
+    if (link) refs.push({ written: m[0], link: dest as string });
     else if (file) refs.push({ written: m[0], file: file[1] as string });
     else refs.push({ written: m[0], number: Number(m[1]) });
     at += m[0].length;
@@ -235,20 +262,24 @@ function readRefs(text: string, from: number): { refs: RawRelation['refs']; end:
 }
 
 /** The supersession statements of one line of prose or one metadata value. */
-export function readRelations(text: string): RawRelation[] {
+export function readRelations(text: string, definitions?: Definitions): RawRelation[] {
   const out: RawRelation[] = [];
   KEYWORD.lastIndex = 0;
   for (let m = KEYWORD.exec(text); m; m = KEYWORD.exec(text)) {
     const kind = /^supersedes$/i.test(m[1] as string) ? 'supersedes' : 'superseded-by';
-    const { refs, end } = readRefs(text, m.index + m[0].length);
+    const { refs, end } = readRefs(text, m.index + m[0].length, definitions);
     if (refs.length > 0) out.push({ kind, refs, start: m.index, end });
   }
   return out;
 }
 
 /** `supersedes: [ADR 2](0002-x.md), 0004` in metadata: a list of references, no keyword. */
-function metaRelation(kind: Relation['kind'], field: MetaField): RawRelation | null {
-  const { refs } = readRefs(field.value, /^\s*/.exec(field.value)?.[0].length ?? 0);
+function metaRelation(
+  kind: Relation['kind'],
+  field: MetaField,
+  definitions: Definitions,
+): RawRelation | null {
+  const { refs } = readRefs(field.value, /^\s*/.exec(field.value)?.[0].length ?? 0, definitions);
   return refs.length > 0 ? { kind, refs, start: 0, end: field.value.length } : null;
 }
 
@@ -311,7 +342,11 @@ function build(suite: SuiteLike): DecisionSet {
     const folder = posix.dirname(path);
     const meta = readMeta(doc);
     const text = suite.sources?.get(path);
-    const lines = text === undefined ? [] : splitLines(text);
+    // The text is split into lines only when there is prose to read: a Status section, or
+    // the word "supersede" somewhere (most records of a large folder have neither).
+    const statusHeading = statusHeadingOf(doc);
+    const mentions = text !== undefined && SUPERSEDE_HINT.test(text);
+    const lines = text !== undefined && (statusHeading !== -1 || mentions) ? splitLines(text) : [];
     const metaStatus: RecordStatus | null = meta.status
       ? {
           word: statusWord(meta.status.value),
@@ -320,7 +355,8 @@ function build(suite: SuiteLike): DecisionSet {
           source: meta.status.source,
         }
       : null;
-    const fromSection = text === undefined ? null : sectionStatus(doc, lines, known);
+    const fromSection =
+      statusHeading === -1 ? null : sectionStatus(doc, statusHeading, lines, known);
     const status = metaStatus && metaStatus.word !== '' ? metaStatus : (fromSection ?? metaStatus);
     const title = doc.headings[0]?.level === 1 ? (doc.headings[0]?.text ?? '') : '';
     records.push({
@@ -337,7 +373,7 @@ function build(suite: SuiteLike): DecisionSet {
       lock: null,
     });
     const record = records[records.length - 1] as DecisionRecord;
-    record.relations = readRecordRelations(record, meta.fields, lines);
+    record.relations = readRecordRelations(record, meta.fields, mentions ? lines : []);
     if (status?.word === 'locked') {
       const locked = meta.fields.locked;
       const lockedDate = locked ? parseIsoDate(locked.value) : null;
@@ -402,12 +438,17 @@ function readRecordRelations(
   lines: readonly string[],
 ): Relation[] {
   const out: Relation[] = [];
+  const defined = new Map<string, string>();
+  for (const def of record.doc.definitions) {
+    if (!defined.has(def.label)) defined.set(def.label, def.destination);
+  }
+  const definitions: Definitions = (label) => defined.get(label);
   for (const [key, kind] of [
     ['supersedes', 'supersedes'],
     ['superseded_by', 'superseded-by'],
   ] as const) {
     const field = fields[key];
-    const raw = field ? metaRelation(kind, field) : null;
+    const raw = field ? metaRelation(kind, field, definitions) : null;
     if (field && raw) {
       out.push({ kind, refs: toRefs(raw.refs), range: field.range, source: 'metadata' });
     }
@@ -416,8 +457,8 @@ function readRecordRelations(
   const skip = skippedLines(record.doc, lines);
   lines.forEach((raw, i) => {
     const line = i + 1;
-    if (skip.has(line) || !/supersede/i.test(raw)) return;
-    for (const rel of readRelations(raw)) {
+    if (skip.has(line) || !SUPERSEDE_HINT.test(raw)) return;
+    for (const rel of readRelations(raw, definitions)) {
       out.push({
         kind: rel.kind,
         refs: toRefs(rel.refs),

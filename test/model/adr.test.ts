@@ -46,6 +46,15 @@ test('readRelations: links, numbers and file names after the keyword, in a row',
   assert.deepEqual(rel('Superseded-by: **ADR 12**'), [
     ['superseded-by', ['**ADR 12**'], 'Superseded-by: **ADR 12**'],
   ]);
+  // Reference-style links count when their label is defined.
+  const defs = (label: string) => (label === 'RFC 3' ? '0003-c.md' : undefined);
+  assert.deepEqual(
+    readRelations('Superseded by [RFC 3][] and [rfc  3].', defs).map((r) =>
+      r.refs.map((x) => x.link),
+    ),
+    [['0003-c.md', '0003-c.md']],
+  );
+  assert.deepEqual(readRelations('Superseded by [nothing defined].', defs), []);
   // Prose with the word but no reference, and dates, are no statements.
   assert.deepEqual(rel('This supersedes the informal agreement.'), []);
   assert.deepEqual(rel('Superseded by 2026-09-10 rules.'), []);
