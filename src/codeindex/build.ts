@@ -49,6 +49,11 @@ export interface BuildStats {
   scanned: number;
   /** Files whose entry came from the cache. */
   reused: number;
+  /**
+   * A hash of every indexed file's stamp and of the index version: equal keys mean the
+   * code tree the index describes has not changed (answers derived from it can be reused).
+   */
+  stateKey: string;
 }
 
 type ManifestKind = 'make' | 'just' | 'pkg' | 'cargo';
@@ -103,7 +108,7 @@ export async function buildCodeIndex(
   const cache = opts.cache ? await loadCache(opts.root, version) : null;
   const data = emptyIndexData(scanner);
   const rows = new Map<string, Row>();
-  const stats: BuildStats = { scanner, files: 0, scanned: 0, reused: 0 };
+  const stats: BuildStats = { scanner, files: 0, scanned: 0, reused: 0, stateKey: '' };
 
   const todo: { file: string; need: Need; stamp: Stamp }[] = [];
   const consider = (file: string, n: Need) => {
@@ -154,6 +159,9 @@ export async function buildCodeIndex(
     await scan(opts, scanner, todo, rows, data, stats);
   }
 
+  const state = createHash('sha1').update(version);
+  for (const row of rows.values()) state.update(`${row[0]}\0${row[1]}\0${row[2]}\0${row[3]}\n`);
+  stats.stateKey = state.digest('hex');
   if (opts.cache && (stats.scanned > 0 || (cache?.rows.size ?? 0) !== rows.size)) {
     await saveCache(opts.root, version, [...rows.values()]);
   }

@@ -3,8 +3,10 @@
 // method assigned as a property) is not a stale reference. One `git grep` for all names;
 // outside git, one read of each text file that is not a doc.
 import { spawn } from 'node:child_process';
-import { lstat, readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { cacheDir } from '../workspace/cache.js';
 import { DEFAULT_OPEN_FILES, mapLimit } from '../workspace/map-limit.js';
 
 export interface MentionOptions {
@@ -21,6 +23,49 @@ export async function mentionedNames(opts: MentionOptions): Promise<Set<string>>
   if (opts.names.size === 0) return new Set();
   const fromGit = await gitGrep(opts);
   return fromGit ?? scanFiles(opts);
+}
+
+const MENTIONS_FILE = 'mentions-v1.json';
+
+/**
+ * `mentionedNames` with answers kept in `.docmap/cache/` for as long as the code index's
+ * state key (every code file's stamp) is the same: a warm run asks git only about names it
+ * has not asked about before.
+ */
+export async function cachedMentionedNames(
+  opts: MentionOptions & { stateKey: string; cache: boolean },
+): Promise<Set<string>> {
+  if (!opts.cache) return mentionedNames(opts);
+  const file = path.join(cacheDir(opts.root), MENTIONS_FILE);
+  let known: Record<string, boolean> = {};
+  try {
+    const data = JSON.parse(await readFile(file, 'utf8')) as {
+      stateKey?: unknown;
+      answers?: unknown;
+    };
+    if (data.stateKey === opts.stateKey && data.answers && typeof data.answers === 'object') {
+      known = data.answers as Record<string, boolean>;
+    }
+  } catch {
+    // no cache yet, or a damaged one
+  }
+  const ask = new Set([...opts.names].filter((n) => typeof known[n] !== 'boolean'));
+  const found = await mentionedNames({ ...opts, names: ask });
+  if (ask.size > 0) {
+    const answers: Record<string, boolean> = { ...known };
+    for (const name of ask) answers[name] = found.has(name);
+    const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(temp, JSON.stringify({ stateKey: opts.stateKey, answers }));
+      await rename(temp, file);
+    } catch {
+      await unlink(temp).catch(() => {}); // read-only checkout: ask again next time
+    }
+  }
+  const out = new Set<string>();
+  for (const name of opts.names) if (known[name] === true || found.has(name)) out.add(name);
+  return out;
 }
 
 function gitGrep(opts: MentionOptions): Promise<Set<string> | null> {

@@ -44,7 +44,7 @@ export function emptyIndexData(scanner: ScannerKind = 'off'): CodeIndexData {
 }
 
 export class CodeIndex {
-  private defined: Map<string, string[]> | null = null;
+  private defined: Set<string> | null = null;
   private packageNames: Set<string> | null = null;
 
   constructor(readonly data: CodeIndexData) {}
@@ -62,9 +62,12 @@ export class CodeIndex {
     return this.byName().has(name);
   }
 
-  /** Files that define a name. */
+  /** Files that define a name (a scan of the index: for the few names a finding is about). */
   definedIn(name: string): readonly string[] {
-    return this.byName().get(name) ?? [];
+    if (!this.byName().has(name)) return [];
+    const files: string[] = [];
+    for (const [file, names] of this.data.symbols) if (names.includes(name)) files.push(file);
+    return files;
   }
 
   /** The name occurs as a word in some code file (only asked for names no file defines). */
@@ -107,16 +110,10 @@ export class CodeIndex {
     return this.packageNames;
   }
 
-  private byName(): Map<string, string[]> {
+  private byName(): Set<string> {
     if (!this.defined) {
-      const defined = new Map<string, string[]>();
-      for (const [file, names] of this.data.symbols) {
-        for (const name of names) {
-          const list = defined.get(name);
-          if (list) list.push(file);
-          else defined.set(name, [file]);
-        }
-      }
+      const defined = new Set<string>();
+      for (const names of this.data.symbols.values()) for (const name of names) defined.add(name);
       this.defined = defined;
     }
     return this.defined;

@@ -54,10 +54,10 @@ export function codeMap(suite: Suite): Map<string, DocCodeMap> {
     const lower = e.toLowerCase();
     return lower.startsWith('.') ? lower : `.${lower}`;
   });
-  const isDoc = (p: string) => {
-    const lower = p.replace(/#.*$/, '').toLowerCase();
-    return extensions.some((ext) => lower.endsWith(ext) && lower.length > ext.length);
-  };
+  const isDoc = (p: string) =>
+    extensions.some(
+      (ext) => p.length > ext.length && p.slice(p.length - ext.length).toLowerCase() === ext,
+    );
   const excluded = collectionEntries(suite);
   for (const [file, doc] of suite.docs) {
     if (!include(file) || exclude(file)) continue;

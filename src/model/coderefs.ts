@@ -158,6 +158,21 @@ const NOT_SYMBOLS = new Set(
   ).split(/\s+/),
 );
 
+const classesMemo = new WeakMap<DocFile, (Classified | null)[]>();
+
+/**
+ * `classifySpan` of each of a doc's code spans, computed once per DocFile: the run layer
+ * (line counts, candidate symbols) and the rules read the same classification.
+ */
+export function spanClasses(doc: DocFile): (Classified | null)[] {
+  let classes = classesMemo.get(doc);
+  if (!classes) {
+    classes = doc.codeSpans.map((span) => classifySpan(span.text));
+    classesMemo.set(doc, classes);
+  }
+  return classes;
+}
+
 /** Classifies one inline code span (conservatively); null when it is not a reference. */
 export function classifySpan(raw: string): Classified | null {
   const text = raw.trim();
@@ -175,7 +190,8 @@ export function classifySpan(raw: string): Classified | null {
   if (/^[A-Z0-9_]+$/.test(text)) return null; // CAPOSRO1, MAX_SIZE, HOME: values and env vars
   if (/[<>]/.test(text) || text.includes('...') || text.includes('…')) return null;
 
-  const path = pathClass(text);
+  // Only text with a slash, a dot, a colon or a hash can name a file (or `Makefile`).
+  const path = /[/.:#]/.test(text) || BARE_FILES.has(text) ? pathClass(text) : null;
   if (path) return path;
   if (/[*?]/.test(text) || (text.includes('{') && text.includes('/'))) return globClass(text);
   return symbolClass(text);
@@ -384,9 +400,10 @@ export function extractCodeRefs(file: string, doc: DocFile, opts: ExtractOptions
     }
   }
 
+  const classes = spanClasses(doc);
   doc.codeSpans.forEach((span, i) => {
     if (taken.has(i)) return;
-    const classified = classifySpan(span.text);
+    const classified = classes[i];
     if (!classified) return;
     if (classified.kind === 'path' && opts.isDoc(classified.path)) return;
     if (inLink(span.range) || opts.excluded(span.range)) return;

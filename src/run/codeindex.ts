@@ -1,10 +1,10 @@
 // Loads the code index for a run (only when a rule that runs needs it).
 import { posix } from 'node:path';
 import { buildCodeIndex } from '../codeindex/build.js';
-import { mentionedNames } from '../codeindex/mentions.js';
+import { cachedMentionedNames } from '../codeindex/mentions.js';
 import type { CodeIndex } from '../codeindex/types.js';
 import type { DocmapConfig } from '../config/types.js';
-import { classifySpan } from '../model/coderefs.js';
+import { spanClasses } from '../model/coderefs.js';
 import { resolveLink } from '../model/resolve.js';
 import type { DocFile } from '../parse/types.js';
 
@@ -15,7 +15,7 @@ export async function loadCodeIndex(
   docs: ReadonlyMap<string, DocFile>,
   cache: boolean,
 ): Promise<CodeIndex> {
-  const { index } = await buildCodeIndex({
+  const { index, stats } = await buildCodeIndex({
     root,
     files,
     scanner: config.codemap.scanner,
@@ -24,8 +24,10 @@ export async function loadCodeIndex(
     cache,
   });
   if (index.hasSymbols) {
-    index.data.mentioned = await mentionedNames({
+    index.data.mentioned = await cachedMentionedNames({
       root,
+      stateKey: stats.stateKey,
+      cache,
       names: undefinedNames(docs, index),
       files,
       docExtensions: config.extensions,
@@ -42,8 +44,7 @@ export async function loadCodeIndex(
 export function undefinedNames(docs: ReadonlyMap<string, DocFile>, index: CodeIndex): Set<string> {
   const out = new Set<string>();
   for (const doc of docs.values()) {
-    for (const span of doc.codeSpans) {
-      const c = classifySpan(span.text);
+    for (const c of spanClasses(doc)) {
       if (c?.kind !== 'symbol' || index.hasSymbol(c.name)) continue;
       const qualifier = c.qualifiers[c.qualifiers.length - 1];
       if (qualifier === undefined || index.hasSymbol(qualifier)) out.add(c.name);
@@ -57,9 +58,7 @@ export function lineFiles(docs: ReadonlyMap<string, DocFile>): Set<string> {
   const out = new Set<string>();
   for (const [file, doc] of docs) {
     const dir = posix.dirname(file) === '.' ? '' : posix.dirname(file);
-    for (const span of doc.codeSpans) {
-      if (!/[:#]L?\d/.test(span.text)) continue;
-      const c = classifySpan(span.text);
+    for (const c of spanClasses(doc)) {
       if (c?.kind !== 'path' || c.line === undefined) continue;
       out.add(posix.normalize(c.path));
       if (dir !== '') out.add(posix.normalize(posix.join(dir, c.path)));

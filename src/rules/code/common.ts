@@ -7,10 +7,22 @@ export function quoted(ref: CodeRef): string {
   return ref.source === 'link' ? `link to ${text}` : `\`${text}\``;
 }
 
-/** References of one kind, in document order. */
+const byKind = new WeakMap<DocCodeMap, Map<string, CodeRef[]>>();
+
+/** References of one kind, in document order (grouped once per doc). */
 export function refsOf<K extends CodeRef['kind']>(
   doc: DocCodeMap,
   kind: K,
 ): (CodeRef & { kind: K })[] {
-  return doc.refs.filter((r): r is CodeRef & { kind: K } => r.kind === kind);
+  let groups = byKind.get(doc);
+  if (!groups) {
+    groups = new Map();
+    for (const ref of doc.refs) {
+      const list = groups.get(ref.kind);
+      if (list) list.push(ref);
+      else groups.set(ref.kind, [ref]);
+    }
+    byKind.set(doc, groups);
+  }
+  return (groups.get(kind) ?? []) as (CodeRef & { kind: K })[];
 }
