@@ -27,7 +27,7 @@ import { vocabularies } from './vocabulary.js';
 export interface RecordStatus {
   /** The vocabulary word (`accepted`), '' when the text holds none. */
   word: string;
-  /** As written. */
+  /** As written: the metadata value, or the status word of a Status section's line. */
   value: string;
   range: Range;
   source: 'front-matter' | 'header' | 'section';
@@ -176,20 +176,21 @@ function sectionStatus(
     const lead = /^\s*(?:[-*+]\s+|>\s*)?(?:\*\*|__|\*|_)?/.exec(raw)?.[0].length ?? 0;
     const rest = raw.slice(lead);
     const first = /^[A-Za-z][A-Za-z-]*/.exec(rest)?.[0] ?? '';
-    let word = first.toLowerCase();
+    let value = first;
     let column = lead + 1;
-    if (!vocabulary.has(word)) {
+    if (!vocabulary.has(value.toLowerCase())) {
       // "This decision is accepted." names its status later in the line.
       const words = [...rest.matchAll(/[A-Za-z]+/g)];
       const known = words.find((m) => vocabulary.has(m[0].toLowerCase()));
       if (known) {
-        word = known[0].toLowerCase();
+        value = known[0];
         column = lead + (known.index ?? 0) + 1;
       }
     }
-    const value = raw.trim();
+    // The value is the status word as written ("Superseded" of "Superseded by [ADR 3](...)"),
+    // so statusWord(value) is the word; the range covers the line, for findings about it.
     return {
-      word,
+      word: value.toLowerCase(),
       value,
       range: { line, column, endLine: line, endColumn: raw.trimEnd().length + 1 },
       source: 'section',
