@@ -179,6 +179,29 @@ test('scaffold: the owner comes from CODEOWNERS when no index row names one', as
   );
 });
 
+test('scaffold: user templates replace a built-in or claim paths; a missing templates folder is a config error', async () => {
+  const dir = suite({
+    'docmap.yaml': 'templates: tpl\nignore: ["tpl/**"]\n',
+    'tpl/spec.md': '# Spec: {{title}}\n\n{{metadata}}\n\n## Our own section\n',
+    'tpl/rfc.md':
+      '<!-- docmap:template paths="docs/rfcs/**" -->\n# RFC {{number}}: {{title}}\n\n## Summary\n',
+    'docs/BLUEPRINT.md': '# Blueprint\n\n- `specs/cache.md`\n- `rfcs/0007-fast-path.md`\n',
+  });
+  const out = await run(['scaffold'], dir);
+  assert.equal(out.code, 0, out.stderr);
+  assert.equal(
+    readFileSync(join(dir, 'docs/specs/cache.md'), 'utf8'),
+    '# Spec: Cache\n\nStatus: stub\nOwner: TBD\nLast reviewed: 2026-11-22\n\n## Our own section\n',
+  );
+  assert.equal(
+    readFileSync(join(dir, 'docs/rfcs/0007-fast-path.md'), 'utf8'),
+    '# RFC 0007: Fast path\n\nStatus: stub\nOwner: TBD\nLast reviewed: 2026-11-22\n\n## Summary\n',
+  );
+  const missing = await run(['scaffold'], suite({ 'docmap.yaml': 'templates: nope\n' }));
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /templates: no folder nope/);
+});
+
 test('scaffold: a planned doc whose folder is a symlink out of the root is refused', async () => {
   const outside = suite({});
   const dir = suite({ 'docs/BLUEPRINT.md': '# Blueprint\n\n- `escape/new.md`\n' });
