@@ -142,3 +142,40 @@ async function scanFiles(opts: MentionOptions): Promise<Set<string>> {
   });
   return found;
 }
+
+/**
+ * Which of some paths (root-relative, none of which exists) git ignores: a doc that names
+ * `bench/results/latest.json` or `target/debug/app` names build output, not a stale path.
+ * One `git check-ignore`; outside git, none.
+ */
+export function ignoredPaths(root: string, paths: ReadonlySet<string>): Promise<Set<string>> {
+  return new Promise((resolve) => {
+    if (paths.size === 0) {
+      resolve(new Set());
+      return;
+    }
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn('git', ['check-ignore', '--no-index', '--stdin', '-z'], {
+        cwd: root,
+        stdio: ['pipe', 'pipe', 'ignore'],
+      });
+    } catch {
+      resolve(new Set());
+      return;
+    }
+    let out = '';
+    child.stdout?.setEncoding('utf8');
+    child.stdout?.on('data', (chunk: string) => {
+      out += chunk;
+    });
+    child.on('error', () => resolve(new Set()));
+    child.on('close', () => {
+      const found = new Set<string>();
+      for (const p of out.split('\0')) if (p !== '') found.add(p.replace(/\/+$/, ''));
+      resolve(found);
+    });
+    child.stdin?.on('error', () => {});
+    child.stdin?.end(`${[...paths].join('\0')}\0`);
+  });
+}

@@ -29,6 +29,8 @@ export interface CodeIndexData {
    * (filled by the run layer; absent when not computed).
    */
   mentioned?: Set<string>;
+  /** Of the paths docs name that do not exist, those git ignores (build output, results). */
+  ignored?: Set<string>;
 }
 
 export function emptyIndexData(scanner: ScannerKind = 'off'): CodeIndexData {
@@ -68,6 +70,11 @@ export class CodeIndex {
     const files: string[] = [];
     for (const [file, names] of this.data.symbols) if (names.includes(name)) files.push(file);
     return files;
+  }
+
+  /** Git ignores the path (asked only for paths docs name that do not exist). */
+  isIgnored(path: string): boolean {
+    return this.data.ignored?.has(path) ?? false;
   }
 
   /** The name occurs as a word in some code file (only asked for names no file defines). */

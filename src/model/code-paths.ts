@@ -96,8 +96,25 @@ export function isAnchored(paths: PathIndex, base: string, written: string): boo
   }
   const first = segments[i];
   if (first === undefined || i >= segments.length - 1) return false;
+  // `.cargo/bin`, `.config/x`, `.vscode/settings.json` are as often the user's own (home)
+  // folders as the repository's: only the project's own dot-folders anchor a path.
+  if (first.startsWith('.') && !PROJECT_DOT_DIRS.has(first)) return false;
   return paths.kind(at === '' ? first : `${at}/${first}`) === 'dir';
 }
+
+/** Dot-folders that belong to the repository rather than to a tool's home. */
+const PROJECT_DOT_DIRS = new Set([
+  '.github',
+  '.gitlab',
+  '.circleci',
+  '.buildkite',
+  '.ci',
+  '.devcontainer',
+  '.husky',
+  '.changeset',
+  '.storybook',
+  '.docker',
+]);
 
 /**
  * The existing path a stale one most likely meant: the same path in other letter case, a
@@ -116,13 +133,13 @@ export function suggestCodePath(
   if (paths.kind(parent) === 'dir') {
     const siblings = paths.list(parent).filter((name) => {
       const p = parent === '' ? name : `${parent}/${name}`;
-      return dir ? paths.kind(p) === 'dir' : paths.kind(p) === 'file';
+      return dir ? paths.kind(p) === 'dir' : true;
     });
     const near = closest(base, siblings);
     if (near) return parent === '' ? near : `${parent}/${near}`;
   }
   const same = (byBase(paths).get(base) ?? []).filter(
-    (p) => p !== wanted && (dir ? paths.kind(p) === 'dir' : paths.kind(p) === 'file'),
+    (p) => p !== wanted && (dir ? paths.kind(p) === 'dir' : true),
   );
   if (same.length === 1) return same[0];
   if (same.length > 1) {

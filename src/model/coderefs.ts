@@ -233,6 +233,7 @@ function pathClass(text: string): PathClass | GlobClass | null {
   // file name, a trailing slash, a dot segment, or a path relative to the doc.
   if (!isFileName && !dir && !relative && segments.some((s) => !/^[\w.@+-]+$/.test(s))) return null;
   if (segments.some((s) => s === '')) return null;
+  if (segments.some((s) => isPlaceholder(s.replace(/\.[^.]*$/, '')))) return null;
   const out: PathClass = { kind: 'path', path: clean, dir, relative };
   if (line !== undefined) {
     if (!isFileName || dir || line < 1) return null;
@@ -260,7 +261,22 @@ function symbolClass(text: string): SymbolClass | null {
   if (NOT_SYMBOLS.has(name) || NOT_SYMBOLS.has(body)) return null;
   if (qualifiers.length === 0 && !codeShaped(name)) return null;
   if (name.startsWith('__') && name.endsWith('__')) return null; // Python dunders
+  if (parts.some(isPlaceholder)) return null;
   return { kind: 'symbol', name, qualifiers };
+}
+
+/** The metasyntactic words of examples: `foo`, `FOO_KW`, `bar_baz`, `MyStruct`, `my_fn`. */
+const PLACEHOLDER_WORDS = new Set(
+  'foo bar baz qux quux corge grault garply waldo fred plugh xyzzy thud foobar'.split(' '),
+);
+
+export function isPlaceholder(identifier: string): boolean {
+  const words = identifier
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[\s_\-.]+/)
+    .map((w) => w.toLowerCase())
+    .filter(Boolean);
+  return words.some((w) => PLACEHOLDER_WORDS.has(w)) || (words[0] === 'my' && words.length > 1);
 }
 
 /**

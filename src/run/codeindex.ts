@@ -1,7 +1,7 @@
 // Loads the code index for a run (only when a rule that runs needs it).
 import { posix } from 'node:path';
 import { buildCodeIndex } from '../codeindex/build.js';
-import { cachedMentionedNames } from '../codeindex/mentions.js';
+import { cachedMentionedNames, ignoredPaths } from '../codeindex/mentions.js';
 import type { CodeIndex } from '../codeindex/types.js';
 import type { DocmapConfig } from '../config/types.js';
 import { spanClasses } from '../model/coderefs.js';
@@ -34,7 +34,39 @@ export async function loadCodeIndex(
       maxFileSize: config.codemap.maxFileSize,
     });
   }
+  index.data.ignored = await ignoredPaths(root, absentPaths(docs, new Set(files)));
   return index;
+}
+
+/**
+ * Paths docs name in inline code that are not files of the workspace (and not folders of
+ * one), as every candidate (root- and doc-relative), folders with a trailing slash.
+ */
+export function absentPaths(
+  docs: ReadonlyMap<string, DocFile>,
+  files: ReadonlySet<string>,
+): Set<string> {
+  const dirs = new Set<string>();
+  for (const f of files) {
+    for (let slash = f.lastIndexOf('/'); slash > 0; slash = f.lastIndexOf('/', slash - 1)) {
+      const d = f.slice(0, slash);
+      if (dirs.has(d)) break;
+      dirs.add(d);
+    }
+  }
+  const out = new Set<string>();
+  for (const [file, doc] of docs) {
+    const dir = posix.dirname(file) === '.' ? '' : posix.dirname(file);
+    for (const c of spanClasses(doc)) {
+      if (c?.kind !== 'path' || !c.path.includes('/')) continue;
+      for (const base of dir === '' ? [''] : ['', dir]) {
+        const p = posix.normalize(base === '' ? c.path : `${base}/${c.path}`);
+        if (p.startsWith('../') || p === '..' || files.has(p) || dirs.has(p)) continue;
+        out.add(c.dir ? `${p}/` : p);
+      }
+    }
+  }
+  return out;
 }
 
 /**

@@ -46,6 +46,8 @@ export const DEFAULT_CODEMAP_MAPS = [
   '**/repository-map.md',
   '**/code-map.md',
   '**/codemap.md',
+  '**/architecture.md',
+  '**/ARCHITECTURE.md',
 ];
 
 export const CODEMAP_KEYS: KeySet<CodemapConfig> = {

@@ -109,8 +109,13 @@ function nearbySymbols(
   return out;
 }
 
-/** Candidates long enough to be what a name was renamed from or to (`r` is not `run_inti`). */
+/**
+ * Candidates a name was plausibly renamed from or to: long enough (`r` is not `run_inti`)
+ * and written in the same style (`SyntaxTree` is not `syntax_ref`).
+ */
 function likely(name: string, candidates: Set<string>): Set<string> {
   const min = Math.max(3, Math.floor(name.length / 2));
-  return new Set([...candidates].filter((c) => c.length >= min));
+  const style = (s: string) => `${/^[A-Z]/.test(s)}${s.includes('_')}`;
+  const want = style(name);
+  return new Set([...candidates].filter((c) => c.length >= min && style(c) === want));
 }
