@@ -161,6 +161,47 @@ function statusHeadingOf(doc: DocFile): number {
   return doc.headings.findIndex((h) => h.level >= 2 && STATUS_HEADING.test(headingName(h.text)));
 }
 
+const LIST_ITEM = /^\s*(?:[-*+]|\d{1,3}[.)])\s+/;
+
+/** The status a line names: its first word when that is a vocabulary word, else the first that is. */
+function statusInLine(
+  raw: string,
+  line: number,
+  vocabulary: ReadonlySet<string>,
+): { status: RecordStatus; known: boolean } {
+  const lead = /^\s*(?:(?:[-*+]|\d{1,3}[.)])\s+|>\s*)?(?:\*\*|__|\*|_)?/.exec(raw)?.[0].length ?? 0;
+  const rest = raw.slice(lead);
+  let value = /^[A-Za-z][A-Za-z-]*/.exec(rest)?.[0] ?? '';
+  let column = lead + 1;
+  let known = vocabulary.has(value.toLowerCase());
+  if (!known) {
+    // "This decision is accepted." names its status later in the line.
+    const hit = [...rest.matchAll(/[A-Za-z]+/g)].find((m) => vocabulary.has(m[0].toLowerCase()));
+    if (hit) {
+      value = hit[0];
+      column = lead + (hit.index ?? 0) + 1;
+      known = true;
+    }
+  }
+  // The value is the status word as written ("Superseded" of "Superseded by [ADR 3](...)"),
+  // so statusWord(value) is the word; the range covers the line, for findings about it.
+  return {
+    status: {
+      word: value.toLowerCase(),
+      value,
+      range: { line, column, endLine: line, endColumn: raw.trimEnd().length + 1 },
+      source: 'section',
+    },
+    known,
+  };
+}
+
+/**
+ * The status a `## Status` section gives: the first line that names a vocabulary word
+ * ("Accepted on 2026-02-10.", after a "Date: ..." line if need be); in a list of statuses
+ * (a status history), the last item that names one. When no line names one, the first
+ * line's first word, which is then outside the vocabulary.
+ */
 function sectionStatus(
   doc: DocFile,
   index: number,
@@ -170,33 +211,21 @@ function sectionStatus(
   const heading = doc.headings[index];
   if (!heading) return null;
   const end = doc.headings[index + 1]?.range.line ?? lines.length + 1;
+  let fallback: RecordStatus | null = null;
+  let lastItem: RecordStatus | null = null;
   for (let line = heading.range.endLine + 1; line < end; line++) {
     const raw = lines[line - 1] ?? '';
     if (raw.trim() === '' || /^\s*<!--.*-->\s*$/.test(raw)) continue;
-    const lead = /^\s*(?:[-*+]\s+|>\s*)?(?:\*\*|__|\*|_)?/.exec(raw)?.[0].length ?? 0;
-    const rest = raw.slice(lead);
-    const first = /^[A-Za-z][A-Za-z-]*/.exec(rest)?.[0] ?? '';
-    let value = first;
-    let column = lead + 1;
-    if (!vocabulary.has(value.toLowerCase())) {
-      // "This decision is accepted." names its status later in the line.
-      const words = [...rest.matchAll(/[A-Za-z]+/g)];
-      const known = words.find((m) => vocabulary.has(m[0].toLowerCase()));
-      if (known) {
-        value = known[0];
-        column = lead + (known.index ?? 0) + 1;
-      }
+    const { status, known } = statusInLine(raw, line, vocabulary);
+    if (LIST_ITEM.test(raw)) {
+      if (known) lastItem = status;
+      continue;
     }
-    // The value is the status word as written ("Superseded" of "Superseded by [ADR 3](...)"),
-    // so statusWord(value) is the word; the range covers the line, for findings about it.
-    return {
-      word: value.toLowerCase(),
-      value,
-      range: { line, column, endLine: line, endColumn: raw.trimEnd().length + 1 },
-      source: 'section',
-    };
+    if (lastItem) break;
+    if (known) return status;
+    fallback ??= status;
   }
-  return null;
+  return lastItem ?? fallback;
 }
 
 const SUPERSEDE_HINT = /supersede/i;

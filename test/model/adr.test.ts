@@ -90,6 +90,10 @@ test('status: metadata first, else the Status section; supersession resolved to 
     'docs/adr/0003-c.md': '# 3. C\n\n## Status\n\nThis one is proposed for now.\n',
     'docs/adr/0004-d.md':
       '# 4. D\n\nStatus: locked\nLocked: 2026-03-01\nLast reviewed: 2026-02-01\n',
+    'docs/adr/0005-e.md':
+      '# 5. E\n\n## Status\n\n- 2026-01-01: proposed\n- 2026-02-01: accepted\n\nNotes.\n',
+    'docs/adr/0006-f.md': '# 6. F\n\n## Status\n\nDate: 2026-01-01\nStatus: **Rejected**\n',
+    'docs/adr/0007-g.md': '# 7. G\n\n## Status\n\nPending a vote.\n',
     'docs/adr/template.md': '# Template\n',
   });
   const set = decisionRecords(suite);
@@ -105,6 +109,9 @@ test('status: metadata first, else the Status section; supersession resolved to 
       ['docs/adr/0002-b.md', 'accepted', 'section', 'accepted'],
       ['docs/adr/0003-c.md', 'proposed', 'section', 'proposed'],
       ['docs/adr/0004-d.md', 'locked', 'header', null],
+      ['docs/adr/0005-e.md', 'accepted', 'section', 'accepted'],
+      ['docs/adr/0006-f.md', 'rejected', 'section', 'rejected'],
+      ['docs/adr/0007-g.md', 'pending', 'section', 'pending'],
     ],
   );
   const first = set.byPath.get('docs/adr/0001-a.md');
