@@ -5,6 +5,7 @@ import {
   codeShaped,
   commandText,
   extractCodeRefs,
+  isPlaceholder,
 } from '../../src/model/coderefs.js';
 import { parseMarkdown } from '../../src/parse/index.js';
 
@@ -228,4 +229,15 @@ test('collection entries are excluded', () => {
     refs.map((r) => r.written),
     ['src/a.go'],
   );
+});
+
+test('example words are placeholders', () => {
+  for (const w of ['foo', 'FOO_KW', 'bar_baz', 'MyStruct', 'my_fn', 'fooBar', 'Baz']) {
+    assert.ok(isPlaceholder(w), w);
+  }
+  for (const w of ['run_init', 'Food', 'barrier', 'my', 'CapTable']) {
+    assert.ok(!isPlaceholder(w), w);
+  }
+  assert.equal(classifySpan('SyntaxKind::FOO_KW'), null);
+  assert.equal(classifySpan('crates/foo/src/lib.rs'), null);
 });

@@ -148,3 +148,31 @@ test('the code index cache: a warm check gives the same findings', {
   assert.deepEqual(warm.findings, cold.findings);
   assert.ok(cold.findings.some((f) => f.ruleId === 'code/missing-command'));
 });
+
+test('drift without a review date is an info', { timeout: 60_000 }, async () => {
+  const root = temp();
+  git(root, ['init', '-q', '-b', 'main']);
+  write(root, {
+    'src/a.rs': 'fn a() {}\n',
+    'Cargo.lock': '# lock\n',
+    'notes.md': '# Notes\n\nSee `src/a.rs` and `Cargo.lock`.\n',
+  });
+  git(root, ['add', '.'], '2026-01-10T10:00:00Z');
+  git(root, ['commit', '-q', '-m', 'first'], '2026-01-10T10:00:00Z');
+  writeFileSync(join(root, 'src/a.rs'), 'fn a() { 1 }\n');
+  writeFileSync(join(root, 'Cargo.lock'), '# lock v2\n');
+  git(root, ['add', '.'], '2026-02-10T10:00:00Z');
+  git(root, ['commit', '-q', '-m', 'change a'], '2026-02-10T10:00:00Z');
+  const result = await runCheck({ cwd: root, root, paths: [], cache: false });
+  const drift = result.findings.filter((f) => f.ruleId === 'code/drift');
+  assert.deepEqual(
+    drift.map((f) => [f.file, f.line, f.severity, (f.data as { basis: string }).basis]),
+    [['notes.md', 1, 'info', 'last-commit']],
+  );
+  const changed = (drift[0]?.data as { changed: { path: string }[] }).changed;
+  assert.deepEqual(
+    changed.map((c) => c.path),
+    ['src/a.rs'],
+    'a lockfile never drifts',
+  );
+});
