@@ -165,6 +165,26 @@ test('plan with unbalanced markers fails without writing', { timeout: 60_000 }, 
   assert.equal(readFileSync(join(dir, 'plan.md'), 'utf8'), text);
 });
 
+test('plan and tasks show only what the configured roots report', { timeout: 60_000 }, async () => {
+  const dir = suite({
+    'docmap.yaml': 'roots: [docs]\n',
+    'docs/plan.md': PLAN,
+    'fixtures/plan.md': PLAN,
+    'fixtures/tasks/active/a.md': '# A\n',
+    'fixtures/tasks/done/b.md': '# B\n',
+  });
+  const plan = JSON.parse((await run(['plan', '--format', 'json'], dir)).stdout);
+  assert.deepEqual(
+    plan.plans.map((p: { path: string }) => p.path),
+    ['docs/plan.md'],
+  );
+  const tasks = JSON.parse((await run(['tasks', '--format', 'json'], dir)).stdout);
+  assert.deepEqual(tasks.ledgers, []);
+  // A file named on the command line is shown wherever it is.
+  const named = JSON.parse((await run(['plan', 'fixtures/plan.md', '--format', 'json'], dir)).stdout);
+  assert.equal(named.plans[0].path, 'fixtures/plan.md');
+});
+
 test('plan rejects a file outside the suite and --format sarif', { timeout: 60_000 }, async () => {
   const dir = suite({ 'plan.md': PLAN });
   assert.equal((await run(['plan', 'nope.md'], dir)).code, 2);
@@ -183,7 +203,8 @@ test('tasks counts a ledger per state, pretty and json', { timeout: 60_000 }, as
   const r = await run(['tasks'], dir);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^tasks\/ {2}4 tasks: 1 active, 2 done, 1 on-hold$/m);
-  assert.match(r.stdout, /^ {4}tasks\/active\/search\.md {2}1\/2 \(50%\)$/m);
+  assert.match(r.stdout, /^ {4}active\/search\.md {2}1\/2 \(50%\)$/m);
+  assert.match(r.stdout, /^ {4}done\/export\.md {4}no checklist$/m);
   const j = await run(['tasks', '--format', 'json'], dir);
   const [ledger] = JSON.parse(j.stdout).ledgers;
   assert.equal(ledger.folder, 'tasks');

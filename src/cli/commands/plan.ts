@@ -36,7 +36,7 @@ export async function planCommand(opts: CliOptions, io: Io): Promise<number> {
     },
     [],
   );
-  const { root, suite } = workspace;
+  const { root, suite, reported } = workspace;
   const file = opts.positionals[0];
   let plans: Plan[];
   if (file !== undefined) {
@@ -48,7 +48,8 @@ export async function planCommand(opts: CliOptions, io: Io): Promise<number> {
       plansOf(suite).find((p) => p.path === path) ?? readPlan(path, doc, suite.config.plans, true);
     plans = plan ? [plan] : [];
   } else {
-    plans = plansOf(suite);
+    // Only the plans under the configured roots (docmap.yaml `roots`).
+    plans = plansOf(suite).filter((p) => reported(p.path));
   }
   if (opts.write || opts.check) return regenerate(root, suite, plans, file !== undefined, opts, io);
   if (opts.format === 'json') {

@@ -10,7 +10,7 @@ export async function tasksCommand(opts: CliOptions, io: Io): Promise<number> {
   if (opts.positionals.length > 0) throw new UsageError('tasks takes no paths');
   if (opts.format !== 'pretty' && opts.format !== 'json')
     throw new UsageError('docmap tasks prints pretty or json (--format json)');
-  const { suite } = await loadWorkspace(
+  const { suite, reported } = await loadWorkspace(
     {
       cwd: io.cwd,
       paths: [],
@@ -21,7 +21,11 @@ export async function tasksCommand(opts: CliOptions, io: Io): Promise<number> {
     },
     [],
   );
-  const ledgers = ledgersOf(suite);
+  // Only the ledgers with tasks under the configured roots (docmap.yaml `roots`).
+  const ledgers = ledgersOf(suite).filter(
+    (l) =>
+      l.tasks.some((t) => reported(t.path)) || (l.tasks.length === 0 && reported(`${l.folder}/`)),
+  );
   const states = Object.keys(suite.config.tasks.states);
   if (opts.format === 'json') {
     io.stdout(
@@ -42,16 +46,18 @@ export async function tasksCommand(opts: CliOptions, io: Io): Promise<number> {
     out.push(
       `${ledger.folder === '' ? '.' : `${ledger.folder}/`}  ${ledger.tasks.length} tasks: ${summary}`,
     );
+    const prefix = ledger.folder === '' ? '' : `${ledger.folder}/`;
+    const width = Math.max(...ledger.tasks.map((t) => t.path.length - prefix.length));
     for (const [state] of counts) {
       out.push(`  ${state}`);
       for (const task of ledger.tasks.filter((t) => (t.state ?? 'unknown') === state)) {
         const c = task.counts;
+        const pct = percentDone(c);
         const items =
           c.total === 0
-            ? ''
-            : `  ${c.done}/${c.done + c.remaining}${c.deferred ? `, ${c.deferred} deferred` : ''}`;
-        const pct = percentDone(c);
-        out.push(`    ${task.path}${items}${pct === null ? '' : ` (${Math.round(pct)}%)`}`);
+            ? 'no checklist'
+            : `${c.done}/${c.done + c.remaining}${pct === null ? '' : ` (${Math.round(pct)}%)`}${c.deferred ? `, ${c.deferred} deferred` : ''}`;
+        out.push(`    ${task.path.slice(prefix.length).padEnd(width)}  ${items}`);
       }
     }
     for (const file of ledger.stateFiles) out.push(`  state file: ${file}`);
