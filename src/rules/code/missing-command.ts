@@ -8,8 +8,8 @@ export const missingCommand: Rule = {
   severity: 'error',
   needs: ['codeindex'],
   description:
-    'Inline code (or a `Validation:` line) states a command whose target does not exist in ' +
-    'the repository: a make target missing from the Makefile and what it includes, a script ' +
+    'Inline code or a `Validation:` line states a command whose target does not exist in ' +
+    'the repository. That is a make target missing from the Makefile and what it includes, a script ' +
     'missing from package.json (`npm run X`, `pnpm run X`, `yarn run X`), a cargo ' +
     'subcommand that is neither built in nor an alias in `.cargo/config.toml`, a `cargo -p` ' +
     'package that is not in the workspace, a justfile recipe, a `go test ./pkg/...` folder, ' +

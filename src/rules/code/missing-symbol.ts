@@ -16,10 +16,11 @@ export const missingSymbol: Rule = {
     'Universal Ctags when it is installed, else from a built-in scanner for TypeScript and ' +
     'JavaScript, Python, Rust, Go, C and C++, and Java. To stay precise, a plain name is ' +
     'judged only when it reads as code (`run_init`, `scoreNode`, `CapTable`, not `main` or ' +
-    '`Allocator`) and sits in a section that names existing code (or anywhere in a ' +
-    'repository map); a qualified name (`Server.ServeHTTP`, `sched::run_init`) only when ' +
-    'the name before the last is defined in the repository. The message suggests a close name defined ' +
-    'in the files the section names.',
+    '`Allocator`) and sits in a section that names existing code, or anywhere in a ' +
+    'repository map; a qualified name (`Server.ServeHTTP`) only when the name before the ' +
+    'last is defined in the repository. A name that still occurs as a word in the code is ' +
+    'not reported, and outside a repository map a plain name is reported only when a close ' +
+    'name is defined in the files its section names (a rename), which the message suggests.',
   check(suite, report) {
     const index = suite.codeIndex;
     if (!index?.hasSymbols) return;

@@ -10,7 +10,8 @@ export const unmapped: Rule = {
   severity: 'warning',
   description:
     'A repository map (a doc matching `codemap.maps`, by default `repo-map.md`, ' +
-    '`repository-map.md`, `code-map.md` or `codemap.md`) claims to cover the code tree, and ' +
+    '`repository-map.md`, `code-map.md`, `codemap.md` or `architecture.md`) claims to cover ' +
+    'the code tree, and ' +
     'the configuration says which folders that means (`codemap.covers: ["*/src/"]`), but ' +
     'the maps never name one of those folders, nor anything inside it: code nobody has ' +
     'mapped. Reported once per folder, at the top of the first map. Nothing is reported ' +
