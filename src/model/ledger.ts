@@ -68,6 +68,12 @@ export function canonicalState(
   return w === '' ? null : (words.get(w) ?? null);
 }
 
+/** A configured folder as paths spell it: `./tasks/`, `/tasks` and `tasks` are one; `.` is the root. */
+function rootFolder(path: string): string {
+  const clean = posix.normalize(path.trim()).replace(/^\/+/, '').replace(/\/+$/, '');
+  return clean === '.' ? '' : clean;
+}
+
 const NOT_TASKS = /^(readme|index|_index|state|overview|changelog)\.(md|markdown)$/i;
 const STATE_FILE = /^state\.(toml|ya?ml)$/i;
 
@@ -78,7 +84,7 @@ export function ledgerFolders(
 ): { folder: string; configured: boolean }[] {
   if (settings.folders.length > 0) {
     return settings.folders.map((f) => ({
-      folder: f.replace(/^\.?\/+/, '').replace(/\/+$/, ''),
+      folder: rootFolder(f),
       configured: true,
     }));
   }
@@ -202,7 +208,7 @@ export function ledgerSources(suite: Suite): NumberingSource[] {
 }
 
 function stateFilesIn(suite: Suite, folder: string): string[] {
-  const configured = suite.config.tasks.stateFiles.map((f) => f.replace(/^\.?\/+/, ''));
+  const configured = suite.config.tasks.stateFiles.map(rootFolder);
   if (configured.length > 0) {
     const prefix = folder === '' ? '' : `${folder}/`;
     return configured.filter((f) => f.startsWith(prefix) || folder === '');
@@ -223,7 +229,7 @@ export function stateFileCandidates(
 ): string[] {
   const files = new Set(allFiles);
   if (settings.stateFiles.length > 0) {
-    return settings.stateFiles.map((f) => f.replace(/^\.?\/+/, '')).filter((f) => files.has(f));
+    return settings.stateFiles.map(rootFolder).filter((f) => files.has(f));
   }
   const out: string[] = [];
   for (const { folder } of ledgerFolders(docPaths, settings)) {

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PLANS_KEYS } from '../../src/config/keys/plans.js';
 import { catalogEntries } from '../../src/model/catalog.js';
-import { canonicalState, milestoneKeys, parseStateFile } from '../../src/model/ledger.js';
+import {
+  canonicalState,
+  ledgersOf,
+  milestoneKeys,
+  parseStateFile,
+} from '../../src/model/ledger.js';
 import {
   cellFigure,
   closedWord,
@@ -19,6 +24,7 @@ import { parseMarkdown } from '../../src/parse/index.js';
 import { makeSuite } from './make-suite.js';
 
 const settings = PLANS_KEYS.defaults.plans;
+const defaultTasks = () => structuredClone(PLANS_KEYS.defaults.tasks);
 
 test('progress: every item counts once, nested ones too; deferred items are not remaining', () => {
   const doc = parseMarkdown(
@@ -231,5 +237,28 @@ test('ledger states and state files', () => {
   assert.deepEqual(
     yaml.references.map((r) => r.value),
     ['P1', 'P2'],
+  );
+});
+
+test('ledgers: configured folders as written (`.`, `./tasks/`) and by convention', () => {
+  const files = {
+    'active/a.md': '# A\n',
+    'done/b.md': '# B\n- [ ] open\n',
+    'tasks/active/c.md': '# C\n',
+    'tasks/review/d.md': '# D\n',
+    'notes/active/e.md': '# E\n',
+  };
+  const tasks = defaultTasks();
+  const at = (folders: string[]) =>
+    ledgersOf(makeSuite(files, { config: { tasks: { ...tasks, folders } } })).map((l) => [
+      l.folder,
+      l.tasks.map((t) => t.path),
+    ]);
+  assert.deepEqual(at(['.']), [['', ['active/a.md', 'done/b.md']]]);
+  assert.deepEqual(at(['./tasks/']), [['tasks', ['tasks/active/c.md', 'tasks/review/d.md']]]);
+  // By convention: folders with two or more state folders (notes/ has one).
+  assert.deepEqual(
+    at([]).map(([folder]) => folder),
+    ['', 'tasks'],
   );
 });
