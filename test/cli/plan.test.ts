@@ -156,6 +156,21 @@ test('plan --write without markers says where to put them and writes nothing', {
   assert.equal(readFileSync(join(dir, 'plan.md'), 'utf8'), text);
 });
 
+test('plan --write leaves a marked table alone when no phase holds items', {
+  timeout: 60_000,
+}, async () => {
+  const text =
+    '# Plan\n\n<!-- docmap:progress:start -->\n| Phase | Done |\n|---|---|\n| Phase 1 | 3 |\n<!-- docmap:progress:end -->\n\nThe checklists live elsewhere.\n';
+  const dir = suite({ 'plan.md': text });
+  const r = await run(['plan', '--write'], dir);
+  assert.equal(r.code, 0);
+  assert.match(
+    r.stdout,
+    /plan\.md: no phase holds checklist items, so the summary table is left as it is/,
+  );
+  assert.equal(readFileSync(join(dir, 'plan.md'), 'utf8'), text);
+});
+
 test('plan with unbalanced markers fails without writing', { timeout: 60_000 }, async () => {
   const text = PLAN.replace('<!-- docmap:progress:end -->\n', '');
   const dir = suite({ 'plan.md': text });
@@ -181,7 +196,9 @@ test('plan and tasks show only what the configured roots report', { timeout: 60_
   const tasks = JSON.parse((await run(['tasks', '--format', 'json'], dir)).stdout);
   assert.deepEqual(tasks.ledgers, []);
   // A file named on the command line is shown wherever it is.
-  const named = JSON.parse((await run(['plan', 'fixtures/plan.md', '--format', 'json'], dir)).stdout);
+  const named = JSON.parse(
+    (await run(['plan', 'fixtures/plan.md', '--format', 'json'], dir)).stdout,
+  );
   assert.equal(named.plans[0].path, 'fixtures/plan.md');
 });
 

@@ -118,7 +118,17 @@ async function regenerate(
     }
     // Count from the text as it is now, not from the parse the suite was built from.
     const fresh = readPlan(plan.path, parseMarkdown(raw), suite.config.plans, true);
-    if (!fresh) continue;
+    if (!fresh || fresh.phases.length === 0) {
+      // Nothing to count from: leave the table as it is rather than empty it.
+      outcomes.push({
+        path: plan.path,
+        regions: found.regions.length,
+        changed: false,
+        written: false,
+        note: 'no phase holds checklist items, so the summary table is left as it is',
+      });
+      continue;
+    }
     const input = progressInputFor(fresh);
     const next = replaceRegions(raw, found.regions, (r) =>
       renderProgress(raw.slice(r.contentStart, r.contentEnd), input),
