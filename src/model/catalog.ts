@@ -81,7 +81,11 @@ function readEntry(
   from: string,
   raw: string,
 ): Pick<CatalogEntry, 'written' | 'via' | 'linkPath' | 'description' | 'step'> | null {
-  let text = raw.replace(TASK, '').replace(/\s+/g, ' ').trim();
+  let text = raw
+    .replace(TASK, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   let step: string | null = null;
   const s = STEP.exec(text);
   if (s && !BARE.test(text)) {

@@ -101,6 +101,9 @@ function shownWord(text: string, label: string): string {
 }
 
 function clip(text: string): string {
-  const t = text.replace(/\s+/g, ' ').trim();
+  const t = text
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return t.length > 60 ? `${t.slice(0, 57)}…` : t;
 }

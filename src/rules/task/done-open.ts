@@ -29,6 +29,10 @@ export const doneOpen: Rule = {
   },
 };
 
-function clip(text: string): string {
+function clip(raw: string): string {
+  const text = raw
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
