@@ -117,6 +117,8 @@ function readTask(
 ): TaskDoc | null {
   const rel = ledger === '' ? path : path.slice(ledger.length + 1);
   const parts = rel.split('/');
+  // A folder's README or index describes the folder; it is no task.
+  if (NOT_TASKS.test(parts[parts.length - 1] as string)) return null;
   let folder: string | null = null;
   let folderState: string | null = null;
   if (parts.length > 1) {
@@ -139,7 +141,7 @@ function readTask(
   }
   if (folder === null) {
     // A doc directly in the ledger is a task only when its field names a state.
-    if (NOT_TASKS.test(parts[0] as string) || !field?.state) return null;
+    if (!field?.state) return null;
   }
   return {
     path,

@@ -247,6 +247,7 @@ test('ledgers: configured folders as written (`.`, `./tasks/`) and by convention
     'tasks/active/c.md': '# C\n',
     'tasks/review/d.md': '# D\n',
     'notes/active/e.md': '# E\n',
+    'tasks/review/README.md': '# What review means\n',
   };
   const tasks = defaultTasks();
   const at = (folders: string[]) =>
