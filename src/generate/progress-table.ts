@@ -6,6 +6,7 @@
 import {
   addCounts,
   type CountKind,
+  type CountMode,
   type Counts,
   emptyCounts,
   isTotalLabel,
@@ -34,17 +35,22 @@ export interface ProgressInput {
   match: (label: string) => LabelMatch;
 }
 
-/** The input for a plan: its phases, their total, and labels matched as the rules match them. */
-export function progressInputFor(plan: Plan): ProgressInput {
+/**
+ * The input for a plan: its phases, their total, and labels matched as the rules match
+ * them, counting every item or (`top`) top-level items only, as the table does.
+ */
+export function progressInputFor(plan: Plan, mode: CountMode = 'all'): ProgressInput {
+  const by = mode === 'top' ? plan.progress.topHeadings : plan.progress.headings;
   const { headings } = plan.doc;
   const phaseHeadings = plan.phases.map((p) => p.heading);
   const withTasks = headings
     .map((_, i) => i)
     .filter((i) => (plan.progress.headings[i]?.total ?? 0) > 0);
   const total = emptyCounts();
-  for (const phase of plan.phases) addCounts(total, phase.counts);
+  const countsOf = (h: number) => by[h] ?? emptyCounts();
+  for (const phase of plan.phases) addCounts(total, countsOf(phase.heading));
   return {
-    phases: plan.phases.map((p) => ({ name: shortName(p.name), counts: p.counts })),
+    phases: plan.phases.map((p) => ({ name: shortName(p.name), counts: countsOf(p.heading) })),
     total,
     match: (label) => {
       if (isTotalLabel(label)) return 'total';
@@ -53,7 +59,7 @@ export function progressInputFor(plan: Plan): ProgressInput {
       const phase = phaseHeadings.indexOf(h);
       return {
         phase: phase === -1 ? null : phase,
-        counts: plan.progress.headings[h] ?? emptyCounts(),
+        counts: countsOf(h),
       };
     },
   };

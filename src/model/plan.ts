@@ -24,6 +24,10 @@ export type TaskState = 'done' | 'remaining' | 'deferred';
 export interface Progress {
   /** Counts of each heading's section, by heading index. */
   headings: Counts[];
+  /** The same, counting top-level items only (nested checklists left out). */
+  topHeadings: Counts[];
+  /** Whether any item is nested in another (then the two countings may differ). */
+  nested: boolean;
   /** The whole doc. */
   doc: Counts;
   /** Each task item's state, by task index. */
@@ -51,8 +55,10 @@ export function isDeferred(text: string, words: readonly string[]): boolean {
 /** Counts per heading section and for the doc; linear in tasks times heading depth. */
 export function progressOf(doc: DocFile, deferredWords: readonly string[]): Progress {
   const headings = doc.headings.map(() => emptyCounts());
+  const topHeadings = doc.headings.map(() => emptyCounts());
   const total = emptyCounts();
   const tasks: TaskState[] = [];
+  let nested = false;
   for (const task of doc.tasks) {
     const state: TaskState = task.checked
       ? 'done'
@@ -62,13 +68,20 @@ export function progressOf(doc: DocFile, deferredWords: readonly string[]): Prog
     tasks.push(state);
     total[state]++;
     total.total++;
+    const top = task.parent === -1;
+    if (!top) nested = true;
     for (let h = task.heading; h >= 0; h = doc.headings[h]?.parent ?? -1) {
       const c = headings[h] as Counts;
       c[state]++;
       c.total++;
+      if (top) {
+        const t = topHeadings[h] as Counts;
+        t[state]++;
+        t.total++;
+      }
     }
   }
-  return { headings, doc: total, tasks };
+  return { headings, topHeadings, nested, doc: total, tasks };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -213,9 +226,16 @@ export interface SummaryRow {
   target: number | 'total' | null;
 }
 
+/**
+ * How a summary table counts: every item (`all`), or top-level items only (`top`), for
+ * tables kept by hand that leave sub-items of a nested checklist out.
+ */
+export type CountMode = 'all' | 'top';
+
 export interface SummaryTable {
   /** Index in doc.tables. */
   index: number;
+  mode: CountMode;
   table: Table;
   labelColumn: number;
   columns: SummaryColumn[];
@@ -411,7 +431,7 @@ export function readPlan(
       if (typeof r.target === 'number' && headings[r.target]?.level === level)
         phaseSet.add(r.target);
     }
-    summaries.push({ ...t, rows });
+    summaries.push({ ...t, rows, mode: 'all' });
   }
 
   const phaseList = [...phaseSet].sort((a, b) => a - b);
@@ -436,7 +456,7 @@ export function readPlan(
     }
     return -1;
   });
-  return {
+  const plan: Plan = {
     path,
     doc,
     phaseLevel: level,
@@ -446,6 +466,28 @@ export function readPlan(
     summaries,
     marked: hasProgressMarker(doc),
   };
+  if (progress.nested) for (const summary of summaries) summary.mode = countMode(plan, summary);
+  return plan;
+}
+
+/**
+ * The counting a table agrees with best: top-level items only when more of its cells are
+ * right that way than counting every item; every item otherwise (and on a tie).
+ */
+function countMode(plan: Plan, summary: SummaryTable): CountMode {
+  const score = (mode: CountMode) => {
+    let ok = 0;
+    for (const row of summary.rows) {
+      const counts = rowCounts(plan, { ...summary, mode }, row);
+      if (!counts) continue;
+      for (const column of summary.columns) {
+        const cell = summary.table.rows[row.row]?.[column.index];
+        if (cell && judgeCell(column.kind, cell.text, counts)?.ok) ok++;
+      }
+    }
+    return ok;
+  };
+  return score('top') > score('all') ? 'top' : 'all';
 }
 
 /** The shallowest heading level holding tasks, below a lone title. */
@@ -587,7 +629,8 @@ function replaceFigure(written: string, figure: string): string {
 /** Counts for a summary row: its heading's section, or for a total row the rows above it. */
 export function rowCounts(plan: Plan, summary: SummaryTable, row: SummaryRow): Counts | null {
   if (row.target === null) return null;
-  if (row.target !== 'total') return plan.progress.headings[row.target] ?? emptyCounts();
+  const by = summary.mode === 'top' ? plan.progress.topHeadings : plan.progress.headings;
+  if (row.target !== 'total') return by[row.target] ?? emptyCounts();
   const sum = emptyCounts();
   const seen = new Set<number>();
   for (const r of summary.rows) {
@@ -595,7 +638,7 @@ export function rowCounts(plan: Plan, summary: SummaryTable, row: SummaryRow): C
     // A row for a section inside another counted row is already in that row.
     if (isInside(plan.doc, r.target, seen)) continue;
     seen.add(r.target);
-    addCounts(sum, plan.progress.headings[r.target] ?? emptyCounts());
+    addCounts(sum, by[r.target] ?? emptyCounts());
   }
   return sum;
 }

@@ -156,3 +156,32 @@ test('a pipe inside code or escaped in a label does not split the cell', () => {
   ].join('\n');
   assert.match(regenerate(text), /\| Phase 1 `a\|b` \| 1 \|/);
 });
+
+test('a table that counts top-level items only is regenerated the same way', () => {
+  const text = [
+    '# P',
+    '<!-- docmap:progress:start -->',
+    '| Phase | Done | Open |',
+    '|---|---|---|',
+    '| Phase 1 | 1 | 1 |',
+    '| Phase 2 | 0 | 0 |',
+    '<!-- docmap:progress:end -->',
+    '## Phase 1',
+    '- [x] a',
+    '  - [x] a1',
+    '  - [ ] a2',
+    '- [ ] b',
+    '## Phase 2',
+    '- [ ] c',
+    '  - [ ] c1',
+    '',
+  ].join('\n');
+  const plan = readPlan('plan.md', parseMarkdown(text), PLANS_KEYS.defaults.plans, true);
+  assert.equal(plan?.summaries[0]?.mode, 'top');
+  const found = findRegions(text, 'progress');
+  assert.ok(found.ok && plan);
+  const out = replaceRegions(text, found.regions, (r) =>
+    renderProgress(text.slice(r.contentStart, r.contentEnd), progressInputFor(plan, 'top')),
+  );
+  assert.match(out, /\| Phase 1 \| 1 \| 1 \|\n\| Phase 2 \| 0 \| 1 \|/);
+});

@@ -129,10 +129,15 @@ async function regenerate(
       });
       continue;
     }
-    const input = progressInputFor(fresh);
-    const next = replaceRegions(raw, found.regions, (r) =>
-      renderProgress(raw.slice(r.contentStart, r.contentEnd), input),
-    );
+    const next = replaceRegions(raw, found.regions, (r) => {
+      // Count as the table in the region counts (every item, or top-level items only).
+      const endLine = r.line + raw.slice(r.contentStart, r.contentEnd).split('\n').length;
+      const inside = fresh.summaries.find(
+        (t) => t.table.range.line > r.line && t.table.range.line <= endLine,
+      );
+      const input = progressInputFor(fresh, inside?.mode ?? 'all');
+      return renderProgress(raw.slice(r.contentStart, r.contentEnd), input);
+    });
     const changed = next !== raw;
     let written = false;
     if (changed && opts.write) {

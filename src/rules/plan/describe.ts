@@ -32,15 +32,27 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** What the checklists hold, in the terms of the column: `hold 18 unchecked items`. */
-export function countPhrase(kind: CountKind, written: string, c: Counts, where: string): string {
+/**
+ * What the checklists hold, in the terms of the column: `hold 18 unchecked items`, or
+ * `hold 18 unchecked top-level items` for a table that counts top-level items only.
+ */
+export function countPhrase(
+  kind: CountKind,
+  written: string,
+  c: Counts,
+  where: string,
+  top = false,
+): string {
+  const item = (n: number, force = false) =>
+    `${top ? 'top-level ' : ''}${n === 1 && !force ? 'item' : 'items'}`;
   const figure = cellFigure(written);
   if (figure?.kind === 'percent' || (kind === 'percent' && figure?.kind !== 'number')) {
     const pct = percentDone(c) ?? 0;
     const shown = kind === 'remaining' ? 100 - pct : pct;
     const what = kind === 'remaining' ? c.remaining : c.done;
     const state = kind === 'remaining' ? 'unchecked' : 'checked';
-    return `${where} hold ${what} ${state} of ${plural(c.done + c.remaining, 'item')} (${Math.round(shown)}%)`;
+    const base = c.done + c.remaining;
+    return `${where} hold ${what} ${state} of ${base} ${item(base)} (${Math.round(shown)}%)`;
   }
   const deferredNote = c.deferred > 0 ? `, not counting ${c.deferred} deferred` : '';
   const of =
@@ -50,12 +62,12 @@ export function countPhrase(kind: CountKind, written: string, c: Counts, where: 
   switch (kind) {
     case 'done':
     case 'percent':
-      return `${where} hold ${c.done} checked${of ? of : ''} ${c.done === 1 && !of ? 'item' : 'items'}`;
+      return `${where} hold ${c.done} checked${of} ${item(c.done, of !== '')}`;
     case 'remaining':
-      return `${where} hold ${c.remaining} unchecked${of} ${c.remaining === 1 && !of ? 'item' : 'items'}${deferredNote}`;
+      return `${where} hold ${c.remaining} unchecked${of} ${item(c.remaining, of !== '')}${deferredNote}`;
     case 'deferred':
-      return `${where} hold ${plural(c.deferred, 'deferred item')}`;
+      return `${where} hold ${c.deferred} deferred ${item(c.deferred)}`;
     case 'total':
-      return `${where} hold ${plural(c.total, 'item')}`;
+      return `${where} hold ${c.total} ${item(c.total)}`;
   }
 }

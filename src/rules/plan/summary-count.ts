@@ -28,7 +28,7 @@ export const summaryCount: Rule = {
               row.target === 'total'
                 ? `in the "${shownLabel(row.label.text)}" row`
                 : `for ${rowName(plan.doc, row.target as number, row.label.text)}`;
-            let message = `${header} ${subject} says ${cell.text.trim()}; ${countPhrase(column.kind, cell.text, counts, where)}`;
+            let message = `${header} ${subject} says ${cell.text.trim()}; ${countPhrase(column.kind, cell.text, counts, where, summary.mode === 'top')}`;
             if (row.target === 'total') {
               const above = writtenSum(summary, row.row, column.index);
               if (above !== null && String(above) !== cell.text.replace(/[*_`]/g, '').trim())
