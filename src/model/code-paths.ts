@@ -203,7 +203,10 @@ export function dirOf(path: string): string {
 
 /** `base/rel`, normalized; null when it climbs out of the root. */
 export function join(base: string, rel: string): string | null {
-  const joined = posix.normalize(base === '' ? rel : `${base}/${rel}`).replace(/\/+$/, '');
+  const raw = base === '' ? rel : `${base}/${rel}`;
+  // Most paths need no normalizing: no `.` or `..` segment, no doubled or trailing slash.
+  if (!/(?:^|\/)\.\.?(?:\/|$)|\/\/|\/$|^\//.test(raw)) return raw;
+  const joined = posix.normalize(raw).replace(/\/+$/, '');
   if (joined === '..' || joined.startsWith('../') || joined.startsWith('/')) return null;
   return joined === '.' ? '' : joined;
 }

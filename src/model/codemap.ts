@@ -3,7 +3,7 @@
 // (src/rules/code/) and `docmap verify` read this and nothing else.
 import picomatch from 'picomatch';
 import type { Range } from '../parse/types.js';
-import { type CodePath, globMatches, resolveCodePath } from './code-paths.js';
+import { type CodePath, globMatches, type PathQuery, resolveCodePath } from './code-paths.js';
 import { type CodeRef, extractCodeRefs } from './coderefs.js';
 import { collectionEntries } from './collection-entries.js';
 import { readMeta, statusWord } from './meta.js';
@@ -73,14 +73,15 @@ export function codeMap(suite: Suite): Map<string, DocCodeMap> {
     const direct = new Set<number>();
     for (const ref of refs) {
       if (ref.kind === 'path') {
-        const r = resolveCodePath(suite.paths, {
+        const query: PathQuery = {
           from: file,
           path: ref.path,
           dir: ref.dir,
           relative: ref.relative,
-          // A link target is already resolved (relative to the doc, `/` the root).
-          ...(ref.source === 'link' ? { bases: [''] } : {}),
-        });
+        };
+        // A link target is already resolved (relative to the doc, `/` the root).
+        if (ref.source === 'link') query.bases = [''];
+        const r = resolveCodePath(suite.paths, query);
         resolved.set(ref, r);
         if (r.kind === 'found') direct.add(ref.heading);
       } else if (ref.kind === 'glob') {
