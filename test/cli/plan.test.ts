@@ -139,6 +139,22 @@ test('plan --check exits 1 and writes nothing; --write fixes; then --check passe
   ]);
 });
 
+test('check --fix corrects summary cells in place, markers or not', {
+  timeout: 60_000,
+}, async () => {
+  const text = PLAN.replace('<!-- docmap:progress:start -->\n', '')
+    .replace('<!-- docmap:progress:end -->\n', '')
+    .replace('| Phase 2 | 0 | 3 |', '| Phase 2 | **0** | 3 |');
+  const dir = suite({ 'plan.md': text });
+  const r = await run(['check', '--fix'], dir);
+  assert.equal(r.code, 0, r.stdout);
+  assert.match(r.stderr, /fixed 2 findings in 1 file/);
+  assert.equal(
+    readFileSync(join(dir, 'plan.md'), 'utf8'),
+    text.replace('| Phase 2 | **0** | 3 |', '| Phase 2 | **1** | 1 |'),
+  );
+});
+
 test('plan --write without markers says where to put them and writes nothing', {
   timeout: 60_000,
 }, async () => {
