@@ -7,7 +7,16 @@
 // so a warm run reads and scans only what changed; the cache is dropped wholesale when
 // docmap, the index code or the ctags version changes.
 import { createHash, randomBytes } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+} from 'node:fs';
 import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -27,6 +36,8 @@ export const CODEINDEX_CACHE_FILE = 'codeindex-v1.bin';
 /** Bump on a change to the cache layout; code changes are caught by the fingerprint. */
 const LAYOUT = 1;
 const RACY_MS = 2000;
+/** Files larger than this get no line count (a `path:line` into them is not judged). */
+const LINES_MAX_BYTES = 64 * 1024 * 1024;
 
 export interface BuildOptions {
   root: string;
@@ -214,7 +225,7 @@ async function scan(
       n.kind !== null ||
       (n.symbols && stamp.size <= opts.maxFileSize && !fromCtags?.has(file));
     let text: string | null = null;
-    if (wantsText) text = await readText(opts.root, file, n.lines ? Infinity : opts.maxFileSize);
+    if (wantsText) text = readText(opts.root, file, n.lines ? LINES_MAX_BYTES : opts.maxFileSize);
     if (n.symbols) {
       const names =
         fromCtags?.get(file) ??
@@ -303,13 +314,38 @@ function sameStamp(row: Row, stamp: Stamp): boolean {
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
 /** The file as text, or null when it is unreadable, binary or larger than `max`. */
-async function readText(root: string, file: string, max: number): Promise<string | null> {
+function readText(root: string, file: string, max: number): string | null {
   try {
-    const bytes = await readFile(path.join(root, file));
-    if (bytes.length > max || bytes.subarray(0, 8192).includes(0)) return null;
+    // Synchronous: for tens of thousands of small files, one blocking read each is several
+    // times faster than the four thread-pool round trips of fs/promises (open, stat, read,
+    // close); the stamp was just taken, so only regular files get here.
+    const bytes = readRegularFile(path.join(root, file), max);
+    if (bytes === null || bytes.subarray(0, 8192).includes(0)) return null;
     return decoder.decode(bytes);
   } catch {
     return null;
+  }
+}
+
+// Non-blocking and not through a symlink: a FIFO or a link swapped in since the stamp was
+// taken can neither hang the read nor lead out of the root.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
+
+function readRegularFile(abs: string, max: number): Buffer | null {
+  const fd = openSync(abs, OPEN_FLAGS);
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > max) return null;
+    const buf = Buffer.allocUnsafe(st.size);
+    let off = 0;
+    while (off < st.size) {
+      const n = readSync(fd, buf, off, st.size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return off === st.size ? buf : buf.subarray(0, off);
+  } finally {
+    closeSync(fd);
   }
 }
 
