@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { type NumberedEntry, numberingSources } from '../../model/numbering.js';
 import type { Rule } from '../types.js';
 
@@ -15,13 +16,24 @@ export const gap: Rule = {
     'or catalog. Often a record that was deleted or never merged; sometimes a doc in the wrong ' +
     'folder. Reported at the entry after the gap. Sparse sequences (more numbers missing than ' +
     'present, as when numbers are pull-request numbers) are left alone. Index sections and ' +
-    "catalogs whose entries name files do not report gaps: the files' folder does.",
+    "catalogs whose entries name files do not report gaps: the files' folder does. A task " +
+    'ledger numbers its tasks across its state folders (`active/`, `done/`), so its gaps are ' +
+    'judged over the whole ledger, not per folder.',
   check(suite, report) {
-    for (const source of numberingSources(suite)) {
+    const sources = numberingSources(suite);
+    // A ledger's state folders share one sequence: the ledger speaks for them.
+    const ledgerFolders = new Set<string>();
+    for (const source of sources) {
+      if (source.kind !== 'ledger') continue;
+      for (const e of source.entries) if (e.path) ledgerFolders.add(posix.dirname(e.path));
+    }
+    for (const source of sources) {
+      if (source.kind === 'folder' && ledgerFolders.has(source.file)) continue;
       // Entries named after files: their folder's own sequence speaks for the gap (and a
-      // missing row for an existing file is registry/unlisted's), so only folders and
-      // sources of numbers that are not file names report gaps.
-      if (source.kind !== 'folder' && source.entries.some((e) => e.path !== null)) continue;
+      // missing row for an existing file is registry/unlisted's), so only folders, ledgers
+      // and sources of numbers that are not file names report gaps.
+      const ownSequence = source.kind === 'folder' || source.kind === 'ledger';
+      if (!ownSequence && source.entries.some((e) => e.path !== null)) continue;
       const byNumber = new Map<number, NumberedEntry>();
       for (const e of source.entries) if (!byNumber.has(e.number)) byNumber.set(e.number, e);
       const numbers = [...byNumber.keys()].sort((a, b) => a - b);
