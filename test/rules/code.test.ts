@@ -169,7 +169,8 @@ test('drift without a review date is an info', { timeout: 60_000 }, async () => 
     drift.map((f) => [f.file, f.line, f.severity, (f.data as { basis: string }).basis]),
     [['notes.md', 1, 'info', 'last-commit']],
   );
-  const changed = (drift[0]?.data as { changed: { path: string }[] }).changed;
+  const data = drift[0]?.data as { changed: { path: string }[] } | undefined;
+  const changed = data?.changed ?? [];
   assert.deepEqual(
     changed.map((c) => c.path),
     ['src/a.rs'],
