@@ -44,11 +44,22 @@ export function closest(wanted: string, candidates: Iterable<string>): string | 
   let best: string | undefined;
   const limit = Math.max(2, Math.floor(wanted.length / 3));
   let bestDistance = limit + 1;
+  const counts = new Int32Array(128);
+  const ascii = countAscii(lower, counts, 1);
   for (const c of candidates) {
     if (c === wanted) continue;
     const cl = c.toLowerCase();
     if (cl === lower) return c;
     if (lower.length >= 3 && (cl.startsWith(lower) || lower.startsWith(cl)) && !prefix) prefix = c;
+    if (Math.abs(cl.length - lower.length) >= bestDistance) continue;
+    // Half the difference of the letter counts is a lower bound of the edit distance, and
+    // costs a pass over the text instead of a table of length².
+    if (ascii && countAscii(cl, counts, -1)) {
+      let diff = 0;
+      for (let i = 0; i < 128; i++) diff += Math.abs(counts[i] as number);
+      countAscii(cl, counts, 1);
+      if (Math.ceil(diff / 2) >= bestDistance) continue;
+    }
     const d = editDistance(lower, cl, bestDistance - 1);
     if (d < bestDistance) {
       bestDistance = d;
@@ -56,4 +67,14 @@ export function closest(wanted: string, candidates: Iterable<string>): string | 
     }
   }
   return best ?? prefix;
+}
+
+/** Adds `sign` per ASCII character of `text` into `counts`; false (and no change) if not ASCII. */
+function countAscii(text: string, counts: Int32Array, sign: 1 | -1): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    counts[ch] = (counts[ch] as number) + sign;
+  }
+  return true;
 }
