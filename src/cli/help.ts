@@ -21,7 +21,23 @@ or a verified command failed; 2 usage or configuration error; 3 internal failure
 
 /** The help text, built from the command list so it never forgets a command. */
 export function helpText(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
-  const lines = COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`);
+  // Usage on its own line, the summary wrapped under it: usages are too long for columns.
+  const lines = COMMANDS.map((c) => `  docmap ${c.usage}\n${wrap(c.summary, 6, 92)}`);
   return `Usage: docmap <command> [paths] [options]\n\nCommands:\n${lines.join('\n')}\n\n${OPTIONS}`;
+}
+
+function wrap(text: string, indent: number, width: number): string {
+  const pad = ' '.repeat(indent);
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line !== '' && pad.length + line.length + 1 + word.length > width) {
+      out.push(pad + line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== '') out.push(pad + line);
+  return out.join('\n');
 }
