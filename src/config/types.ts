@@ -16,7 +16,11 @@ export interface Override {
  * The configuration after defaults are applied; keys mirror docmap.yaml in camelCase.
  * Each feature area declares its own keys in src/config/keys/ and joins the type here.
  */
-export type DocmapConfig = CoreConfig & RegistryConfig & PlansConfig & BlueprintConfig & CodemapConfig;
+export type DocmapConfig = CoreConfig &
+  RegistryConfig &
+  PlansConfig &
+  BlueprintConfig &
+  CodemapConfig;
 
 export class ConfigError extends Error {
   constructor(
