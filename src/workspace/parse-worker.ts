@@ -2,6 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { parseMarkdown } from '../parse/index.js';
 import type { DocFile } from '../parse/types.js';
+import { isJsonExact } from './json-exact.js';
 import type { ParseReply, ParseRequest } from './pool-protocol.js';
 
 const port = parentPort;
@@ -18,6 +19,14 @@ if (port) {
         return;
       }
     }
-    port.postMessage({ ok: true, docs } satisfies ParseReply);
+    const exact: [number, DocFile][] = [];
+    const plain = docs.map((doc, i) => {
+      // Everything but front matter is built by docmap's parser from strings, finite numbers,
+      // booleans, arrays and plain objects; only the user's YAML can hold what JSON alters.
+      if (doc.frontMatter?.data == null || isJsonExact(doc.frontMatter.data)) return doc;
+      exact.push([i, doc]);
+      return null;
+    });
+    port.postMessage({ ok: true, json: JSON.stringify(plain), exact } satisfies ParseReply);
   });
 }

@@ -102,8 +102,10 @@ function parseInWorkers(texts: string[], count: number, opts: PoolOptions): Prom
           finish(new Error(`parse failed for ${nameOf(opts.names, failed)}: ${reply.message}`));
           return;
         }
+        const docs = JSON.parse(reply.json) as (DocFile | null)[];
+        for (const [k, doc] of reply.exact) docs[k] = doc;
         batch.forEach((index, k) => {
-          results[index] = reply.docs[k] as DocFile;
+          results[index] = docs[k] as DocFile;
         });
         batch = undefined;
         pending--;

@@ -20,6 +20,8 @@ function sampleTexts(count: number): string[] {
     (i: number) =>
       `# Ünïcödé 😀 ${i}\r\n\r\n<a name="anchor-${i}"></a>\r\n<!-- docmap-disable link -->\r\n`,
     (i: number) => `Title ${i}\n===\n\n\`\`\`ts\nconst x = ${i};\n\`\`\`\n\n![img](pic.png "t")\n`,
+    // Values JSON would alter on the way back from a worker: they must arrive intact.
+    (i: number) => `---\nratio: .nan\nlimit: -.inf\nzero: -0\nn: ${i}\n---\n# Odd values\n`,
   ];
   return Array.from({ length: count }, (_, i) =>
     (shapes[i % shapes.length] as (i: number) => string)(i),
