@@ -167,10 +167,24 @@ const classesMemo = new WeakMap<DocFile, (Classified | null)[]>();
 export function spanClasses(doc: DocFile): (Classified | null)[] {
   let classes = classesMemo.get(doc);
   if (!classes) {
-    classes = doc.codeSpans.map((span) => classifySpan(span.text));
+    classes = doc.codeSpans.map((span) => classifyCached(span.text));
     classesMemo.set(doc, classes);
   }
   return classes;
+}
+
+/** The same span text recurs across a suite (`None`, `&self`, `Cargo.toml`): classify once. */
+const classifiedTexts = new Map<string, Classified | null>();
+
+function classifyCached(text: string): Classified | null {
+  let c = classifiedTexts.get(text);
+  if (c === undefined) {
+    c = classifySpan(text);
+    // Bounded: a huge suite must not keep every distinct span alive.
+    if (classifiedTexts.size > 200_000) classifiedTexts.clear();
+    classifiedTexts.set(text, c);
+  }
+  return c;
 }
 
 /** Classifies one inline code span (conservatively); null when it is not a reference. */
