@@ -15,7 +15,16 @@ import type { Finding, Summary } from '../report/types.js';
 import { RULES } from '../rules/index.js';
 import { runRules } from '../rules/run.js';
 import type { Rule, RuleNeed } from '../rules/types.js';
+import { discover } from '../workspace/discover.js';
 import { loadSuite } from '../workspace/load.js';
+import {
+  ctagsStamp,
+  gitState,
+  readResult,
+  resultKey,
+  writeResult,
+} from '../workspace/result-cache.js';
+import type { Discovery } from '../workspace/types.js';
 import { loadCodeIndex } from './codeindex.js';
 import { readRuleTexts } from './rule-texts.js';
 import { readRecordSources } from './sources.js';
@@ -29,6 +38,13 @@ export interface CheckOptions {
   cache: boolean;
   /** YYYY-MM-DD; defaults to the UTC date of the clock. */
   today?: string;
+}
+
+/** What a caller already knows of a run: the root, the configuration, the file listing. */
+export interface Preset {
+  root: string;
+  config: DocmapConfig;
+  discovery?: Discovery;
 }
 
 /** The loaded suite and its context: what every command starts from. */
@@ -53,13 +69,16 @@ const RULE_IDS = new Set(RULES.map((r) => r.id));
 export async function loadWorkspace(
   opts: CheckOptions,
   rules: readonly Rule[] = RULES,
+  preset?: Preset,
 ): Promise<Workspace> {
-  const { root, config } = await locate({
-    cwd: opts.cwd,
-    ...(opts.root ? { root: opts.root } : {}),
-    ...(opts.config ? { config: opts.config } : {}),
-    ruleIds: RULE_IDS,
-  });
+  const { root, config } =
+    preset ??
+    (await locate({
+      cwd: opts.cwd,
+      ...(opts.root ? { root: opts.root } : {}),
+      ...(opts.config ? { config: opts.config } : {}),
+      ruleIds: RULE_IDS,
+    }));
   const reported = reportFilter(root, config, opts);
   const needsHistory = rulesNeed(rules, config, 'history');
   const needsCodeowners = config.owners.codeowners && rulesNeed(rules, config, 'codeowners');
@@ -70,6 +89,7 @@ export async function loadWorkspace(
       ignore: config.ignore,
       maxBytes: config.maxFileSize,
       cache: opts.cache,
+      ...(preset?.discovery ? { discovery: preset.discovery } : {}),
     }),
     needsHistory ? readHistory(root) : Promise.resolve(null),
     needsCodeowners ? readCodeOwners(root) : Promise.resolve(null),
@@ -108,8 +128,8 @@ export async function loadWorkspace(
 }
 
 /** workspace -> parse -> model -> rules: everything `docmap check` does before printing. */
-export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
-  const workspace = await loadWorkspace(opts, RULES);
+export async function runCheck(opts: CheckOptions, preset?: Preset): Promise<CheckResult> {
+  const workspace = await loadWorkspace(opts, RULES, preset);
   const { suite, config, reported } = workspace;
   const defaults = new Map(RULES.map((r) => [r.id, r.severity]));
   const findings = runRules(suite, RULES, {
@@ -184,5 +204,67 @@ function destinationFilter(patterns: string[]): (destination: string) => boolean
     // `./generated/x.md` is the same destination as `generated/x.md`.
     const bare = destination.replace(/^(?:\.\/)+/, '');
     return match(destination) || match(bare) || patterns.some((p) => destination.startsWith(p));
+  };
+}
+
+/** What the command line needs of a check: from the result cache or from a full run. */
+export interface CheckOutcome {
+  root: string;
+  findings: Finding[];
+  summary: Summary;
+  /** Docs read as text (code frames come only from these). */
+  readable: ReadonlySet<string>;
+  /** Whether the result came from the result cache. */
+  cached: boolean;
+}
+
+/**
+ * `runCheck` behind the result cache (src/workspace/result-cache.ts): the key covers every
+ * input the findings depend on, so a hit is exactly what a full run would report.
+ */
+export async function checkWithResultCache(opts: CheckOptions): Promise<CheckOutcome> {
+  const { root, config } = await locate({
+    cwd: opts.cwd,
+    ...(opts.root ? { root: opts.root } : {}),
+    ...(opts.config ? { config: opts.config } : {}),
+    ruleIds: RULE_IDS,
+  });
+  const discovery = await discover(root, { extensions: config.extensions, ignore: config.ignore });
+  const key = resultKey(
+    root,
+    [...discovery.allFiles, ...discovery.markdown, ...discovery.problems.map((p) => p.path)],
+    {
+      config,
+      paths: opts.paths.map((p) => resolve(opts.cwd, p)),
+      root,
+      today: opts.today ?? new Date().toISOString().slice(0, 10),
+      discovery,
+      git: rulesNeed(RULES, config, 'history') ? gitState(root) : null,
+      ctags: rulesNeed(RULES, config, 'codeindex') ? ctagsStamp() : null,
+    },
+  );
+  if (key) {
+    const hit = await readResult(root, key);
+    if (hit) {
+      return {
+        root,
+        findings: hit.findings,
+        summary: hit.summary,
+        readable: new Set(hit.readable),
+        cached: true,
+      };
+    }
+  }
+  const result = await runCheck({ ...opts, root }, { root, config, discovery });
+  const readable = [...result.suite.docs.keys()];
+  if (key) {
+    await writeResult(root, key, { findings: result.findings, summary: result.summary, readable });
+  }
+  return {
+    root,
+    findings: result.findings,
+    summary: result.summary,
+    readable: new Set(readable),
+    cached: false,
   };
 }

@@ -7,7 +7,7 @@ import { discover } from './discover.js';
 import { DEFAULT_OPEN_FILES, mapLimit } from './map-limit.js';
 import { parseTexts } from './pool.js';
 import { readDoc } from './read.js';
-import type { FileProblem } from './types.js';
+import type { Discovery, FileProblem } from './types.js';
 
 export interface LoadOptions {
   extensions: string[];
@@ -15,6 +15,8 @@ export interface LoadOptions {
   maxBytes: number;
   /** False for `--no-cache`: the cache is neither read nor written. */
   cache: boolean;
+  /** A discovery the caller already made (the result cache needs it first). */
+  discovery?: Discovery;
 }
 
 export interface LoadedSuite {
@@ -27,7 +29,7 @@ export interface LoadedSuite {
 
 export async function loadSuite(root: string, opts: LoadOptions): Promise<LoadedSuite> {
   const [found, cache] = await Promise.all([
-    discover(root, { extensions: opts.extensions, ignore: opts.ignore }),
+    opts.discovery ?? discover(root, { extensions: opts.extensions, ignore: opts.ignore }),
     opts.cache ? openCache(root) : Promise.resolve(null),
   ]);
   const problems = [...found.problems];

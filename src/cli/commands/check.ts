@@ -2,16 +2,29 @@ import { formatReport } from '../../report/index.js';
 import { summarize } from '../../report/summary.js';
 import type { Report } from '../../report/types.js';
 import { RULES } from '../../rules/index.js';
-import { runCheck } from '../../run/check.js';
+import {
+  type CheckOptions,
+  type CheckOutcome,
+  checkWithResultCache,
+  runCheck,
+} from '../../run/check.js';
 import { applyFixes } from '../../workspace/apply-fixes.js';
 import { docmapVersion } from '../../workspace/version.js';
 import type { CliOptions } from '../args.js';
 import type { Io } from '../io.js';
 import { sourceLineReader } from '../source-lines.js';
 
+/** With the cache on, an unchanged suite is answered from the result cache. */
+async function check(options: CheckOptions): Promise<CheckOutcome> {
+  if (options.cache) return checkWithResultCache(options);
+  const result = await runCheck(options);
+  const { root, findings, summary } = result;
+  return { root, findings, summary, readable: new Set(result.suite.docs.keys()), cached: false };
+}
+
 export async function checkCommand(opts: CliOptions, io: Io): Promise<number> {
   if (io.progress) io.progress('docmap: reading the suite…');
-  const checkOptions = {
+  const checkOptions: CheckOptions = {
     cwd: io.cwd,
     paths: opts.positionals,
     cache: opts.cache,
@@ -19,7 +32,7 @@ export async function checkCommand(opts: CliOptions, io: Io): Promise<number> {
     ...(opts.root ? { root: opts.root } : {}),
     ...(opts.config ? { config: opts.config } : {}),
   };
-  let result = await runCheck(checkOptions);
+  let result = await check(checkOptions);
   if (opts.fix) {
     const fixed = await applyFixes(result.root, result.findings);
     if (fixed.files.length > 0) {
@@ -27,7 +40,7 @@ export async function checkCommand(opts: CliOptions, io: Io): Promise<number> {
         `docmap: fixed ${fixed.applied} ${fixed.applied === 1 ? 'finding' : 'findings'} in ${fixed.files.length} ${fixed.files.length === 1 ? 'file' : 'files'}\n`,
       );
       // Report what is left, from the files as they are now.
-      result = await runCheck(checkOptions);
+      result = await check(checkOptions);
     }
   }
   if (io.progress) io.progress('');
@@ -42,7 +55,7 @@ export async function checkCommand(opts: CliOptions, io: Io): Promise<number> {
     summary,
     findings,
     rules: RULES.map(({ id, severity, description }) => ({ id, severity, description })),
-    sourceLines: framesFor(result.root, result.suite.docs),
+    sourceLines: framesFor(result.root, result.readable),
   };
   io.stdout(formatReport(opts.format, report, { color: io.color }));
   if (summary.errors > 0) return 1;
@@ -62,7 +75,7 @@ export async function checkCommand(opts: CliOptions, io: Io): Promise<number> {
  */
 function framesFor(
   root: string,
-  docs: ReadonlyMap<string, unknown>,
+  docs: ReadonlySet<string>,
 ): (file: string) => string[] | undefined {
   const read = sourceLineReader(root);
   return (file) => (docs.has(file) ? read(file) : undefined);
