@@ -34,7 +34,9 @@ export async function parseTexts(texts: string[], opts: PoolOptions = {}): Promi
   const mode = opts.mode ?? 'auto';
   const workers = mode === 'main' ? 0 : workerCount(texts, mode, opts.maxWorkers);
   if (workers === 0) return parseHere(texts, opts.names);
-  return parseInWorkers(texts, workers, opts);
+  // In auto mode the main thread, which would otherwise wait, parses one share itself: one
+  // worker fewer to start, and its share never crosses a thread.
+  return parseInWorkers(texts, workers, opts, mode === 'auto');
 }
 
 function workerCount(texts: string[], mode: 'auto' | 'workers', maxWorkers?: number): number {
@@ -59,7 +61,12 @@ function parseHere(texts: string[], names?: readonly string[]): DocFile[] {
   });
 }
 
-function parseInWorkers(texts: string[], count: number, opts: PoolOptions): Promise<DocFile[]> {
+function parseInWorkers(
+  texts: string[],
+  count: number,
+  opts: PoolOptions,
+  helpHere: boolean,
+): Promise<DocFile[]> {
   const sizes = texts.map((t) => t.length);
   const total = sizes.reduce((a, b) => a + b, 0);
   const target = Math.max(MIN_BATCH_BYTES, Math.ceil(total / (count * BATCHES_PER_WORKER)));
@@ -82,20 +89,24 @@ function parseInWorkers(texts: string[], count: number, opts: PoolOptions): Prom
     const start = (): void => {
       const worker = new Worker(url);
       workers.push(worker);
-      let batch: number[] | undefined;
+      // Two batches in flight: a worker never waits for the next one while the main
+      // thread is busy parsing its own share.
+      const inflight: number[][] = [];
       const send = (): void => {
-        batch = queue.shift();
-        if (!batch) return;
-        const request: ParseRequest = { texts: batch.map((i) => texts[i] as string) };
+        const next = queue.shift();
+        if (!next) return;
+        inflight.push(next);
+        const request: ParseRequest = { texts: next.map((i) => texts[i] as string) };
         worker.postMessage(request);
       };
       const blame = (what: string): Error => {
-        const files = (batch ?? []).map((i) => nameOf(opts.names, i));
+        const files = (inflight[0] ?? []).map((i) => nameOf(opts.names, i));
         const shown = files.length > 5 ? `${files.slice(0, 5).join(', ')}, ...` : files.join(', ');
         return new Error(`parse worker ${what} while parsing ${shown || 'nothing'}`);
       };
 
       worker.on('message', (reply: ParseReply) => {
+        const batch = inflight.shift();
         if (!batch) return;
         if (!reply.ok) {
           const failed = batch[reply.index] ?? -1;
@@ -107,7 +118,6 @@ function parseInWorkers(texts: string[], count: number, opts: PoolOptions): Prom
         batch.forEach((index, k) => {
           results[index] = docs[k] as DocFile;
         });
-        batch = undefined;
         pending--;
         if (pending === 0) finish();
         else send();
@@ -118,15 +128,37 @@ function parseInWorkers(texts: string[], count: number, opts: PoolOptions): Prom
         if (!settled) finish(blame(`exited with code ${code}`));
       });
       send();
+      send();
     };
 
-    const starting = Math.min(count, queue.length);
+    /** The main thread's share: a batch at a time, yielding between batches for replies. */
+    const parseOwnShare = async (): Promise<void> => {
+      for (let batch = queue.shift(); batch && !settled; batch = queue.shift()) {
+        for (const i of batch) {
+          try {
+            results[i] = parseMarkdown(texts[i] as string);
+          } catch (error) {
+            finish(new Error(`parse failed for ${nameOf(opts.names, i)}: ${messageOf(error)}`));
+            return;
+          }
+        }
+        pending--;
+        if (pending === 0) {
+          finish();
+          return;
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+
+    const starting = Math.min(helpHere ? count - 1 : count, queue.length);
     try {
       for (let i = 0; i < starting; i++) start();
     } catch (error) {
       finish(new Error(`cannot start parse workers: ${messageOf(error)}`));
     }
     if (pending === 0) finish();
+    else if (helpHere || starting === 0) void parseOwnShare();
   });
 }
 

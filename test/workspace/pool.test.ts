@@ -43,6 +43,23 @@ describe('parseTexts', () => {
     assert.deepEqual(await parseTexts(texts), texts.map(parseMarkdown));
   });
 
+  test(
+    'auto mode on a large suite: the main thread parses a share beside the workers',
+    hangGuard,
+    async () => {
+      // Over the pool thresholds (100 files, 2 MB): workers start and the main thread helps.
+      const texts = sampleTexts(240).map(
+        (t, i) => `${t}\n${'filler words [link](x.md) '.repeat(400 + i)}\n`,
+      );
+      const total = texts.reduce((n, t) => n + t.length, 0);
+      assert.ok(total > 2 * 1024 * 1024, `sample is ${total} bytes`);
+      assert.deepEqual(
+        await parseTexts(texts, { maxWorkers: 2 }),
+        await parseTexts(texts, { mode: 'main' }),
+      );
+    },
+  );
+
   test('no texts, no work', hangGuard, async () => {
     assert.deepEqual(await parseTexts([], { mode: 'workers' }), []);
   });
