@@ -91,6 +91,7 @@ export function markdownParser(): MarkdownItType {
   // Most destinations are plain ASCII that normalization returns unchanged; skip the URL
   // parse and punycode round trip for them.
   md.normalizeLink = (url: string) => (PLAIN_URL.test(url) ? url : normalizeLink(url));
+  skipPlainParagraphs(md);
   wrapInlineRules(md);
   wrapBlockRules(md);
   wrapInlineParse(md);
@@ -308,4 +309,30 @@ function wrapBlockTokenize(md: MarkdownItType): void {
     }
     tokenize(state, startLine, endLine);
   };
+}
+
+/** What can start a link, image, code span, HTML, escape or entity in inline text. */
+const INLINE_TRIGGER = /[[\]<`\\&!]/;
+
+/**
+ * A paragraph with none of those characters holds only text (emphasis at most, which docmap
+ * does not read): it becomes one text token without running the inline tokenizer, about a
+ * third of paragraphs in technical prose. Headings and table cells are always parsed: their
+ * text content is read.
+ */
+function skipPlainParagraphs(md: MarkdownItType): void {
+  md.core.ruler.at('inline', (state) => {
+    const tokens = state.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] as Token;
+      if (token.type !== 'inline') continue;
+      if (tokens[i - 1]?.type === 'paragraph_open' && !INLINE_TRIGGER.test(token.content)) {
+        const text = new state.Token('text', '', 0);
+        text.content = token.content;
+        token.children = [text];
+        continue;
+      }
+      state.md.inline.parse(token.content, state.md, state.env, token.children ?? []);
+    }
+  });
 }
