@@ -201,6 +201,15 @@ function tableEntries(
 function looksLikeCatalog(entries: readonly CatalogEntry[]): boolean {
   const numbered = entries.filter((e) => e.number !== null);
   if (numbered.length < 3) return false;
+  // A catalog is mostly numbered entries, listed in order of their numbers: a long doc whose
+  // lists and tables merely link to numbered docs here and there is not one.
+  if (numbered.length * 2 < entries.length) return false;
+  let ascending = 0;
+  for (let i = 1; i < numbered.length; i++) {
+    if ((numbered[i]?.number?.number ?? 0) >= (numbered[i - 1]?.number?.number ?? 0)) ascending++;
+  }
+  // At least 60% of neighbours in order; links in random order manage half on average.
+  if (ascending * 5 < (numbered.length - 1) * 3) return false;
   return new Set(numbered.map((e) => e.group)).size >= 2;
 }
 
