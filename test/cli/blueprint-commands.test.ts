@@ -1,54 +1,15 @@
 // blueprint diff, scaffold, adr new and init, in-process on temp suites.
 import assert from 'node:assert/strict';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { after, test } from 'node:test';
-import type { Io } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
 import { parseConfig } from '../../src/config/schema.js';
 import { RULES } from '../../src/rules/index.js';
+import { runCli, tempSuite } from './in-process.js';
 
-const made: string[] = [];
-after(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+const suite = (files: Record<string, string>) => tempSuite('docmap-bp-', files);
 
-function suite(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'docmap-bp-'));
-  made.push(dir);
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), text);
-  }
-  return dir;
-}
-
-async function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    cwd,
-    env: {},
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    color: false,
-  };
-  const code = await main([...argv, '--root', cwd, '--today', '2026-11-22', '--no-cache'], io);
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 const HARBOR = {
   'docs/BLUEPRINT.md': [

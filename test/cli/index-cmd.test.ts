@@ -1,44 +1,13 @@
 // `docmap index` in-process: preview, --check, --write, JSON, no markers.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { after, test } from 'node:test';
-import type { Io } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { runCli, tempSuite } from './in-process.js';
 
-const made: string[] = [];
-after(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+const suite = (files: Record<string, string>) => tempSuite('docmap-index-', files);
 
-function suite(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'docmap-index-'));
-  made.push(dir);
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), text);
-  }
-  return dir;
-}
-
-async function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    cwd,
-    env: {},
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    color: false,
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 const INDEX =
   '\uFEFF# Index\r\n\r\nStatus: reviewed\r\n\r\n<!-- docmap:index:start -->\r\n<!-- docmap:index:end -->\r\n';
