@@ -56,6 +56,13 @@ export async function runProcess(): Promise<void> {
     color,
   };
   if (process.stderr.isTTY) io.progress = (text) => process.stderr.write(`\r\x1b[K${text}`);
+  // A reader that stops early (`docmap check | head`) is not an error of docmap's.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   process.on('unhandledRejection', (reason) => {
     process.stderr.write(`docmap: internal error, please report it:\n${String(reason)}\n`);
     process.exit(3);

@@ -41,3 +41,14 @@ test('check --fix corrects letter case in place and reports only what is left', 
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('a reader that closes the pipe early gets no stack trace', { timeout: 60_000 }, () => {
+  const examples = fileURLToPath(new URL('../../../examples/platform-docs', import.meta.url));
+  const r = spawnSync(
+    'sh',
+    ['-c', `"${process.execPath}" "${bin}" check --root "${examples}" --format sarif | head -c 20`],
+    { encoding: 'utf8' },
+  );
+  assert.equal(r.stdout.length, 20);
+  assert.doesNotMatch(r.stderr, /EPIPE|Error/);
+});
