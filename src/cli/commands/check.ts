@@ -13,6 +13,7 @@ import { docmapVersion } from '../../workspace/version.js';
 import type { CliOptions } from '../args.js';
 import type { Io } from '../io.js';
 import { sourceLineReader } from '../source-lines.js';
+import { workspaceOptions } from './workspace-options.js';
 
 /** With the cache on, an unchanged suite is answered from the result cache. */
 async function check(options: CheckOptions): Promise<CheckOutcome> {
@@ -24,14 +25,7 @@ async function check(options: CheckOptions): Promise<CheckOutcome> {
 
 export async function checkCommand(opts: CliOptions, io: Io): Promise<number> {
   if (io.progress) io.progress('docmap: reading the suite…');
-  const checkOptions: CheckOptions = {
-    cwd: io.cwd,
-    paths: opts.positionals,
-    cache: opts.cache,
-    today: opts.today,
-    ...(opts.root ? { root: opts.root } : {}),
-    ...(opts.config ? { config: opts.config } : {}),
-  };
+  const checkOptions: CheckOptions = workspaceOptions(opts, io, opts.positionals);
   let result = await check(checkOptions);
   if (opts.fix) {
     const fixed = await applyFixes(result.root, result.findings);

@@ -15,6 +15,7 @@ import { writeFileAtomic } from '../../workspace/atomic-write.js';
 import type { CliOptions } from '../args.js';
 import { UsageError } from '../args.js';
 import type { Io } from '../io.js';
+import { workspaceOptions } from './workspace-options.js';
 
 interface IndexFileOutcome {
   path: string;
@@ -32,14 +33,7 @@ export async function indexCommand(opts: CliOptions, io: Io): Promise<number> {
     throw new UsageError('docmap index prints pretty or json (--format json)');
   }
   const { root, suite } = await loadWorkspace(
-    {
-      cwd: io.cwd,
-      paths: [],
-      cache: opts.cache,
-      today: opts.today,
-      ...(opts.root ? { root: opts.root } : {}),
-      ...(opts.config ? { config: opts.config } : {}),
-    },
+    workspaceOptions(opts, io),
     // The owner column falls back to CODEOWNERS, which these rules load.
     META_RULES,
   );

@@ -20,22 +20,13 @@ import { writeFileAtomic } from '../../workspace/atomic-write.js';
 import type { CliOptions } from '../args.js';
 import { UsageError } from '../args.js';
 import type { Io } from '../io.js';
+import { workspaceOptions } from './workspace-options.js';
 
 export async function planCommand(opts: CliOptions, io: Io): Promise<number> {
   if (opts.positionals.length > 1) throw new UsageError('plan takes at most one file');
   if (opts.format !== 'pretty' && opts.format !== 'json')
     throw new UsageError('docmap plan prints pretty or json (--format json)');
-  const workspace = await loadWorkspace(
-    {
-      cwd: io.cwd,
-      paths: [],
-      cache: opts.cache,
-      today: opts.today,
-      ...(opts.root ? { root: opts.root } : {}),
-      ...(opts.config ? { config: opts.config } : {}),
-    },
-    [],
-  );
+  const workspace = await loadWorkspace(workspaceOptions(opts, io), []);
   const { root, suite, reported } = workspace;
   const file = opts.positionals[0];
   let plans: Plan[];

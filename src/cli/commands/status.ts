@@ -9,6 +9,7 @@ import { loadWorkspace } from '../../run/check.js';
 import type { CliOptions } from '../args.js';
 import { UsageError } from '../args.js';
 import type { Io } from '../io.js';
+import { workspaceOptions } from './workspace-options.js';
 
 const RULES = [...META_RULES, ...REGISTRY_RULES, ...NUMBERING_RULES];
 
@@ -17,14 +18,7 @@ export async function statusCommand(opts: CliOptions, io: Io): Promise<number> {
     throw new UsageError('docmap status prints pretty or json (--format json)');
   }
   const { suite, config, reported } = await loadWorkspace(
-    {
-      cwd: io.cwd,
-      paths: opts.positionals,
-      cache: opts.cache,
-      today: opts.today,
-      ...(opts.root ? { root: opts.root } : {}),
-      ...(opts.config ? { config: opts.config } : {}),
-    },
+    workspaceOptions(opts, io, opts.positionals),
     RULES,
   );
   const findings = runRules(suite, RULES, {

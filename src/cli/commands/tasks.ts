@@ -5,22 +5,13 @@ import { loadWorkspace } from '../../run/check.js';
 import type { CliOptions } from '../args.js';
 import { UsageError } from '../args.js';
 import type { Io } from '../io.js';
+import { workspaceOptions } from './workspace-options.js';
 
 export async function tasksCommand(opts: CliOptions, io: Io): Promise<number> {
   if (opts.positionals.length > 0) throw new UsageError('tasks takes no paths');
   if (opts.format !== 'pretty' && opts.format !== 'json')
     throw new UsageError('docmap tasks prints pretty or json (--format json)');
-  const { suite, reported } = await loadWorkspace(
-    {
-      cwd: io.cwd,
-      paths: [],
-      cache: opts.cache,
-      today: opts.today,
-      ...(opts.root ? { root: opts.root } : {}),
-      ...(opts.config ? { config: opts.config } : {}),
-    },
-    [],
-  );
+  const { suite, reported } = await loadWorkspace(workspaceOptions(opts, io), []);
   // Only the ledgers with tasks under the configured roots (docmap.yaml `roots`).
   const ledgers = ledgersOf(suite).filter(
     (l) =>

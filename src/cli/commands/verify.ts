@@ -9,6 +9,7 @@ import { docmapVersion } from '../../workspace/version.js';
 import type { CliOptions } from '../args.js';
 import { UsageError } from '../args.js';
 import type { Io } from '../io.js';
+import { workspaceOptions } from './workspace-options.js';
 
 export async function verifyCommand(opts: CliOptions, io: Io): Promise<number> {
   if (opts.format === 'sarif' || opts.format === 'github') {
@@ -19,12 +20,7 @@ export async function verifyCommand(opts: CliOptions, io: Io): Promise<number> {
     throw new UsageError('--timeout applies only with --run');
   }
   const { root, sections, timeout } = await listValidations({
-    cwd: io.cwd,
-    paths: opts.positionals,
-    cache: opts.cache,
-    today: opts.today,
-    ...(opts.root ? { root: opts.root } : {}),
-    ...(opts.config ? { config: opts.config } : {}),
+    ...workspaceOptions(opts, io, opts.positionals),
     ...(opts.section !== undefined ? { section: opts.section } : {}),
   });
   if (opts.section !== undefined && sections.length === 0) {
