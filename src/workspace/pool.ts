@@ -8,11 +8,17 @@ import type { ParseReply, ParseRequest } from './pool-protocol.js';
 
 /**
  * Below these, starting workers costs more than it saves: a worker takes ~120-180 ms to start
- * and load the parser, and copying results back costs ~15% of the parse on each side, against
- * a main-thread parse of ~220 ms/MB. Two real cores break even near 1.6 MB.
+ * and load the parser, and copying results back costs ~15% of the parse on each side.
  */
 export const POOL_MIN_FILES = 100;
 export const POOL_MIN_BYTES = 2 * 1024 * 1024;
+/**
+ * Cores kept free of parse workers: one for the main thread's own share, one for V8's
+ * background compiler and garbage collector, which a cold parse keeps busy. On 2 cores a
+ * worker beside the main thread measured slower than the main thread alone at every size
+ * tried, 9 to 75 MB (docs/performance.md), so workers start at 3 cores.
+ */
+const RESERVED_CORES = 2;
 /** Each worker should get at least this much text, or it is not worth its start-up. */
 const BYTES_PER_WORKER = 1024 * 1024;
 const MAX_WORKERS = 8;
@@ -41,14 +47,24 @@ export async function parseTexts(texts: string[], opts: PoolOptions = {}): Promi
 
 function workerCount(texts: string[], mode: 'auto' | 'workers', maxWorkers?: number): number {
   if (texts.length === 0) return 0;
+  if (mode === 'workers') {
+    const cap = Math.max(1, maxWorkers ?? Math.min(availableParallelism(), MAX_WORKERS));
+    return Math.min(cap, texts.length);
+  }
   let bytes = 0;
   for (const t of texts) bytes += t.length;
-  const cap = Math.max(1, maxWorkers ?? Math.min(availableParallelism(), MAX_WORKERS));
-  if (mode === 'workers') return Math.min(cap, texts.length);
-  if (texts.length < POOL_MIN_FILES || bytes < POOL_MIN_BYTES) return 0;
-  const count = Math.min(cap, Math.ceil(bytes / BYTES_PER_WORKER), texts.length);
-  // One worker only adds start-up and copying to the same single-threaded parse.
-  return count >= 2 ? count : 0;
+  return autoLanes(texts.length, bytes, availableParallelism(), maxWorkers);
+}
+
+/**
+ * How many threads parse in auto mode, the main thread included; 0 when the main thread
+ * parses alone without any worker.
+ */
+export function autoLanes(files: number, bytes: number, cores: number, maxWorkers?: number): number {
+  if (files < POOL_MIN_FILES || bytes < POOL_MIN_BYTES) return 0;
+  const cap = Math.min(maxWorkers ?? MAX_WORKERS, cores - RESERVED_CORES);
+  const workers = Math.min(cap, Math.ceil(bytes / BYTES_PER_WORKER) - 1, files - 1);
+  return workers >= 1 ? workers + 1 : 0;
 }
 
 function parseHere(texts: string[], names?: readonly string[]): DocFile[] {

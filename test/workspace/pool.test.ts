@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseMarkdown } from '../../src/parse/index.js';
 import { planBatches } from '../../src/workspace/batches.js';
-import { parseTexts } from '../../src/workspace/pool.js';
+import { autoLanes, parseTexts } from '../../src/workspace/pool.js';
 
 const hangGuard = { timeout: 30_000 };
 const fakeWorker = new URL('./fake-parse-worker.js', import.meta.url);
@@ -102,5 +102,24 @@ describe('planBatches', () => {
     for (const batch of batches.slice(0, -1)) {
       assert.ok(batch.reduce((sum, i) => sum + (sizes[i] as number), 0) >= 100);
     }
+  });
+});
+
+describe('autoLanes', () => {
+  const MB = 1024 * 1024;
+  test('a small suite is parsed on the main thread alone', () => {
+    assert.equal(autoLanes(50, 40 * MB, 16), 0);
+    assert.equal(autoLanes(5000, MB, 16), 0);
+  });
+  test('two cores start no worker: the second core serves V8 itself', () => {
+    assert.equal(autoLanes(5000, 300 * MB, 1), 0);
+    assert.equal(autoLanes(5000, 300 * MB, 2), 0);
+    assert.equal(autoLanes(5000, 300 * MB, 3), 2);
+  });
+  test('more cores start workers beside the main thread, as the text pays for them', () => {
+    assert.equal(autoLanes(654, 9 * MB, 4), 3);
+    assert.equal(autoLanes(654, 9 * MB, 16), 9);
+    assert.equal(autoLanes(300, 2.5 * MB, 16), 3);
+    assert.equal(autoLanes(5000, 300 * MB, 16, 3), 4);
   });
 });
