@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { runProcess } from '../dist/src/cli/main.js';
+import { runProcess } from '../dist/bundle/docmap.js';
 
 await runProcess();

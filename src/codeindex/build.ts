@@ -22,6 +22,7 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import picomatch from 'picomatch';
 import type { ScannerSetting } from '../config/keys/codemap.js';
+import { bundled } from '../workspace/build-info.js';
 import { CACHE_DIR_ENV, cacheDir } from '../workspace/cache.js';
 import { DEFAULT_OPEN_FILES, mapLimit } from '../workspace/map-limit.js';
 import { docmapVersion } from '../workspace/version.js';
@@ -352,8 +353,12 @@ function readRegularFile(abs: string, max: number): Buffer | null {
 let fingerprint: string | undefined;
 
 /** A hash of the index code itself: a scanner fix invalidates every cached entry. */
-function indexFingerprint(): string {
+export function indexFingerprint(): string {
   if (fingerprint !== undefined) return fingerprint;
+  if (bundled) {
+    fingerprint = bundled.codeindex;
+    return fingerprint;
+  }
   const hash = createHash('sha1');
   try {
     const dir = new URL('./', import.meta.url);

@@ -6,6 +6,7 @@ import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { DocFile } from '../parse/types.js';
+import { bundled } from './build-info.js';
 import { asciiJson, isJsonExact } from './json-exact.js';
 import { docmapVersion } from './version.js';
 
@@ -83,6 +84,11 @@ let fingerprint: string | undefined;
  */
 export function parserFingerprint(): string {
   if (fingerprint !== undefined) return fingerprint;
+  // The bundle holds no parse/ folder to hash: its build recorded the hash.
+  if (bundled) {
+    fingerprint = bundled.parser;
+    return fingerprint;
+  }
   const hash = createHash('sha1');
   const dirs = [new URL('../parse/', import.meta.url)];
   try {

@@ -60,7 +60,12 @@ function workerCount(texts: string[], mode: 'auto' | 'workers', maxWorkers?: num
  * How many threads parse in auto mode, the main thread included; 0 when the main thread
  * parses alone without any worker.
  */
-export function autoLanes(files: number, bytes: number, cores: number, maxWorkers?: number): number {
+export function autoLanes(
+  files: number,
+  bytes: number,
+  cores: number,
+  maxWorkers?: number,
+): number {
   if (files < POOL_MIN_FILES || bytes < POOL_MIN_BYTES) return 0;
   const cap = Math.min(maxWorkers ?? MAX_WORKERS, cores - RESERVED_CORES);
   const workers = Math.min(cap, Math.ceil(bytes / BYTES_PER_WORKER) - 1, files - 1);

@@ -8,6 +8,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Finding, Summary } from '../report/types.js';
+import { bundled } from './build-info.js';
 import { cacheDir } from './cache.js';
 
 const FILE = 'results-v1.json';
@@ -27,7 +28,8 @@ let codeStamp: string | undefined;
 function docmapCodeStamp(): string {
   if (codeStamp !== undefined) return codeStamp;
   const hash = createHash('sha1');
-  const top = fileURLToPath(new URL('../', import.meta.url));
+  // From tsc's output, every compiled file (dist/src/); from the bundle, its own folder.
+  const top = fileURLToPath(new URL(bundled ? './' : '../', import.meta.url));
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
       a.name < b.name ? -1 : 1,
