@@ -6,7 +6,7 @@ import { type FileStamp, openCache, type ParseCache } from './cache.js';
 import { discover } from './discover.js';
 import { DEFAULT_OPEN_FILES, mapLimit } from './map-limit.js';
 import { parseTexts } from './pool.js';
-import { readDoc } from './read.js';
+import { readDoc, readRegularDocSync } from './read.js';
 import type { Discovery, FileProblem } from './types.js';
 
 export interface LoadOptions {
@@ -49,8 +49,11 @@ export async function loadSuite(root: string, opts: LoadOptions): Promise<Loaded
     if (stamp) stamps.set(rel, stamp);
     toRead.push(rel);
   }
-  const reads = await mapLimit(toRead, DEFAULT_OPEN_FILES, (rel) =>
-    readDoc(root, rel, { maxBytes: opts.maxBytes }),
+  const readOpts = { maxBytes: opts.maxBytes };
+  const reads = await mapLimit(
+    toRead,
+    DEFAULT_OPEN_FILES,
+    async (rel) => readRegularDocSync(root, rel, readOpts) ?? readDoc(root, rel, readOpts),
   );
 
   // One parse per distinct content: a copied README is parsed once.

@@ -1,6 +1,14 @@
 // Reads one Markdown file safely: never outside the root, never a FIFO, never a huge file.
 import { createHash } from 'node:crypto';
-import { constants, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readSync,
+  type Stats,
+} from 'node:fs';
 import { lstat, open } from 'node:fs/promises';
 import path from 'node:path';
 import { isInside, kindOf, realRoot } from './paths.js';
@@ -72,6 +80,51 @@ export async function readDoc(root: string, rel: string, opts: ReadOptions): Pro
     return fail('unreadable', `cannot read ${rel} (${errorCode(error)})`);
   }
   return decodeDoc(bytes);
+}
+
+/**
+ * readDoc's common case without the thread pool: a regular file inside the root, read with
+ * blocking calls. A local file answers in microseconds, while hundreds of promise round
+ * trips cost more than the reads themselves (about 60 ms on 654 files). Anything else (a
+ * symlink, a FIFO, a file over the limit, any error) returns undefined, and readDoc's
+ * careful path takes it.
+ */
+export function readRegularDocSync(
+  root: string,
+  rel: string,
+  opts: ReadOptions,
+): ReadResult | undefined {
+  const absRoot = path.resolve(root);
+  const abs = path.resolve(absRoot, rel);
+  if (abs === absRoot || !isInside(absRoot, abs)) return undefined;
+  const stats = lstatSync(abs, { throwIfNoEntry: false });
+  if (!stats?.isFile() || stats.size > opts.maxBytes) return undefined;
+  let fd: number;
+  try {
+    // O_NOFOLLOW: a symlink swapped in since the lstat fails here and goes the careful way.
+    fd = openSync(abs, OPEN_FLAGS | (constants.O_NOFOLLOW ?? 0));
+  } catch {
+    return undefined;
+  }
+  try {
+    // Whatever was swapped in must still be a regular file of the size we allow.
+    const size = fstatSync(fd).size;
+    if (size > opts.maxBytes) return undefined;
+    // One spare byte tells "exactly as stat said" from "it grew".
+    const buffer = Buffer.allocUnsafe(size + 1);
+    let length = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length === buffer.length) return undefined; // it grew: the careful path re-reads
+    }
+    return decodeDoc(buffer.subarray(0, length));
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Decodes and hashes bytes already in memory (also used for editor buffers and tests). */

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { decodeDoc, mapLimit, readDoc } from '../../src/workspace/read.js';
+import { decodeDoc, mapLimit, readDoc, readRegularDocSync } from '../../src/workspace/read.js';
 import { firstInvalidUtf8 } from '../../src/workspace/utf8.js';
 import { mkfifo, tempDir, writeTree } from './helpers.js';
 
@@ -235,5 +235,33 @@ describe('mapLimit', () => {
     writeTree(many, files);
     const reads = await mapLimit(Object.keys(files), 64, (rel) => readDoc(many, rel, limits));
     assert.ok(reads.every((r, i) => r.ok && r.text === `# ${i}\n`));
+  });
+});
+
+describe('readRegularDocSync', () => {
+  const root = tempDir();
+  const outside = tempDir('docmap-outside-');
+  writeTree(outside, { 'secret.md': '# secret\n' });
+  writeTree(root, {
+    'ok.md': '# Título\n\nbody\n',
+    'bad.md': Buffer.from([0x23, 0x20, 0xc3, 0x28, 0x0a]),
+    'big.md': 'x'.repeat(200),
+    'dir.md/inner.md': '# inner\n',
+  });
+  symlinkSync(path.join(root, 'ok.md'), path.join(root, 'link.md'));
+  symlinkSync(path.join(outside, 'secret.md'), path.join(root, 'escape.md'));
+
+  test('reads a regular file exactly as readDoc does, bad bytes included', async () => {
+    for (const rel of ['ok.md', 'bad.md']) {
+      assert.deepEqual(readRegularDocSync(root, rel, limits), await readDoc(root, rel, limits));
+    }
+  });
+
+  test('leaves everything else to readDoc', hangGuard, () => {
+    mkfifo(path.join(root, 'pipe.md'));
+    for (const rel of ['link.md', 'escape.md', 'pipe.md', 'dir.md', 'gone.md', '../x.md']) {
+      assert.equal(readRegularDocSync(root, rel, limits), undefined, rel);
+    }
+    assert.equal(readRegularDocSync(root, 'big.md', { maxBytes: 100 }), undefined);
   });
 });
