@@ -1,5 +1,7 @@
-// Parse cache: DocFiles keyed by the content hash of their file, in one file per root so a
-// warm run costs one read. Anything doubtful about the file means starting empty.
+// Parse cache: DocFiles keyed by the content hash of their file, in 16 shard files by the
+// hash's first digit, beside one file of lstat stamps. A run that changed one doc rewrites
+// one or two shards, not the whole cache. Anything doubtful about a file means that file
+// starts empty.
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
@@ -13,7 +15,12 @@ import { docmapVersion } from './version.js';
 /** Bump on a change to the cache layout; parser changes are caught by parserFingerprint(). */
 export const PARSE_VERSION = 3;
 
-export const CACHE_FILE = 'parse-v1.bin';
+/** The file of stamps (path -> lstat stamp and content hash). */
+export const CACHE_FILE = 'parse-v2-stamps.bin';
+const SHARD_PREFIX = 'parse-v2-';
+const SHARDS = 16;
+/** The single file of earlier versions, removed on the next save. */
+const LEGACY_FILE = 'parse-v1.bin';
 /** Overrides `<root>/.docmap/cache` (benchmarks on read-only corpora). */
 export const CACHE_DIR_ENV = 'DOCMAP_CACHE_DIR';
 
@@ -113,14 +120,38 @@ export function cacheDir(root: string): string {
   return override ? path.resolve(override) : path.join(path.resolve(root), '.docmap', 'cache');
 }
 
+/** The shard an entry lives in: the first hex digit of its hash. */
+function shardOf(hash: string): number {
+  const digit = Number.parseInt(hash.charAt(0), 16);
+  return Number.isNaN(digit) ? hash.charCodeAt(0) % SHARDS : digit;
+}
+
+/** The shard file that holds (or would hold) the entry with this hash. */
+export function shardFileOf(hash: string): string {
+  return `${SHARD_PREFIX}${shardOf(hash).toString(16)}.bin`;
+}
+
 export async function openCache(root: string): Promise<ParseCache> {
   const dir = cacheDir(root);
-  const file = path.join(dir, CACHE_FILE);
   const version = cacheVersion();
-  const { entries: loaded, exact, stamps, writtenAt } = await load(file, version);
+  const shardFiles = Array.from({ length: SHARDS }, (_, i) =>
+    path.join(dir, `${SHARD_PREFIX}${i.toString(16)}.bin`),
+  );
+  const [head, ...shards] = await Promise.all([
+    load(path.join(dir, CACHE_FILE), version),
+    ...shardFiles.map((file) => load(file, version)),
+  ]);
+  const { stamps, writtenAt } = head as Loaded;
+  const loaded = new Map<string, DocFile>();
+  const exact = new Set<string>();
+  const loadedPerShard = shards.map((shard) => {
+    for (const [hash, doc] of shard.entries) loaded.set(hash, doc);
+    for (const hash of shard.exact) exact.add(hash);
+    return shard.entries.size;
+  });
   const used = new Map<string, DocFile>();
   const newStamps = new Map<string, StampRow>();
-  let added = false;
+  const addedShards = new Set<number>();
 
   return {
     loaded: loaded.size,
@@ -132,7 +163,7 @@ export async function openCache(root: string): Promise<ParseCache> {
     set(hash, doc) {
       used.set(hash, doc);
       exact.delete(hash);
-      added = true;
+      addedShards.add(shardOf(hash));
     },
     byStamp(rel, stamp) {
       const row = stamps.get(rel);
@@ -150,15 +181,25 @@ export async function openCache(root: string): Promise<ParseCache> {
       newStamps.set(rel, [rel, stamp.size, stamp.mtimeMs, stamp.ino, hash]);
     },
     async save() {
-      // Same entries and stamps as on disk: nothing to write.
+      const usedPerShard = new Array<Entry[]>(SHARDS);
+      for (let i = 0; i < SHARDS; i++) usedPerShard[i] = [];
+      for (const entry of used) usedPerShard[shardOf(entry[0])]?.push(entry);
+      // Nothing added to a shard, so what it used is a subset of what it held: the same
+      // count means the same entries, and the file stays as it is.
+      const writes: [file: string, encode: () => Buffer][] = [];
+      usedPerShard.forEach((entries, i) => {
+        if (!addedShards.has(i) && entries.length === loadedPerShard[i]) return;
+        writes.push([shardFiles[i] as string, () => encodeCacheFile(version, entries, exact)]);
+      });
       const sameStamps =
         newStamps.size === stamps.size &&
         [...newStamps].every(([rel, row]) => stamps.get(rel) === row);
-      if (!added && used.size === loaded.size && sameStamps) return;
-      const ownsDir = !process.env[CACHE_DIR_ENV];
-      const entries = [...used];
-      const rows = [...newStamps.values()];
-      await store(dir, file, () => encodeCacheFile(version, entries, exact, rows), ownsDir);
+      if (!sameStamps) {
+        const rows = [...newStamps.values()];
+        writes.push([path.join(dir, CACHE_FILE), () => encodeCacheFile(version, [], exact, rows)]);
+      }
+      if (writes.length === 0) return;
+      await store(dir, writes, !process.env[CACHE_DIR_ENV]);
     },
   };
 }
@@ -237,24 +278,29 @@ async function load(file: string, version: string): Promise<Loaded> {
 
 async function store(
   dir: string,
-  file: string,
-  encode: () => Buffer,
+  writes: [file: string, encode: () => Buffer][],
   ownsDir: boolean,
 ): Promise<void> {
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     await mkdir(dir, { recursive: true });
     if (ownsDir) {
       // `.docmap/` keeps itself out of git without touching the project's .gitignore.
       await writeFile(path.join(dir, '..', '.gitignore'), '*\n', { flag: 'wx' }).catch(() => {});
     }
-    await writeFile(temp, encode());
-    await rename(temp, file);
   } catch {
-    // Read-only checkout, full disk, `.docmap` that is a file: the run goes on without a cache.
-    await unlink(temp).catch(() => {});
-    return;
+    return; // read-only checkout, `.docmap` that is a file: the run goes on without a cache
   }
+  for (const [file, encode] of writes) {
+    const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      await writeFile(temp, encode());
+      await rename(temp, file);
+    } catch {
+      // A full disk: this file keeps its old content (or none); the others are still tried.
+      await unlink(temp).catch(() => {});
+    }
+  }
+  await unlink(path.join(dir, LEGACY_FILE)).catch(() => {});
   await removeStaleTemps(dir);
 }
 
@@ -262,7 +308,7 @@ async function removeStaleTemps(dir: string): Promise<void> {
   try {
     const now = Date.now();
     for (const name of await readdir(dir)) {
-      if (!name.startsWith(`${CACHE_FILE}.`) || !name.endsWith('.tmp')) continue;
+      if (!name.startsWith(SHARD_PREFIX) || !name.endsWith('.tmp')) continue;
       const full = path.join(dir, name);
       const { mtimeMs } = await stat(full);
       if (now - mtimeMs > STALE_TEMP_MS) await unlink(full);

@@ -5,17 +5,18 @@ import { afterEach, describe, test } from 'node:test';
 import { parseMarkdown } from '../../src/parse/index.js';
 import {
   CACHE_DIR_ENV,
-  CACHE_FILE,
   cacheVersion,
   encodeCacheFile,
   openCache,
+  shardFileOf,
 } from '../../src/workspace/cache.js';
 import { permissionsApply, tempDir } from './helpers.js';
 
 const docA = parseMarkdown('# A\n\n[link](b.md)\n');
 const docB = parseMarkdown('# B\n\n- [ ] task\n');
 const docC = parseMarkdown('---\nstatus: draft\n---\n# C\n');
-const cacheFile = (root: string) => path.join(root, '.docmap', 'cache', CACHE_FILE);
+/** The shard file holding the entry `aaa` (and nothing else in these tests). */
+const cacheFile = (root: string) => path.join(root, '.docmap', 'cache', shardFileOf('aaa'));
 
 async function seeded(root: string): Promise<void> {
   const cache = await openCache(root);
@@ -80,7 +81,7 @@ describe('parse cache', () => {
     assert.deepStrictEqual(warm.get('plain'), docA);
   });
 
-  test('a corrupt, truncated or tampered file is discarded', async () => {
+  test('a corrupt, truncated or tampered shard is discarded, and only that shard', async () => {
     const root = tempDir();
     await seeded(root);
     const good = readFileSync(cacheFile(root));
@@ -96,14 +97,16 @@ describe('parse cache', () => {
     for (const bytes of variants) {
       writeFileSync(cacheFile(root), bytes);
       const cache = await openCache(root);
-      assert.equal(cache.loaded, 0);
+      assert.equal(cache.loaded, 1);
       assert.equal(cache.get('aaa'), undefined);
+      assert.deepEqual(cache.get('bbb'), docB);
     }
     // And the next save replaces the bad file with a good one.
     const cache = await openCache(root);
+    cache.get('bbb');
     cache.set('aaa', docA);
     await cache.save();
-    assert.equal((await openCache(root)).loaded, 1);
+    assert.equal((await openCache(root)).loaded, 2);
   });
 
   test('a cache written by another version is discarded', async () => {
@@ -157,11 +160,11 @@ describe('parse cache', () => {
     process.env[CACHE_DIR_ENV] = elsewhere;
     await seeded(root);
     assert.equal(existsSync(path.join(root, '.docmap')), false);
-    assert.equal(existsSync(path.join(elsewhere, CACHE_FILE)), true);
+    assert.equal(existsSync(path.join(elsewhere, shardFileOf('aaa'))), true);
     assert.equal((await openCache(root)).loaded, 2);
   });
 
-  test('a run that changed nothing does not rewrite the file', async () => {
+  test('a run that changed nothing rewrites no file; a new entry rewrites its shard only', async () => {
     const root = tempDir();
     await seeded(root);
     // A save writes a new file and renames it over the old one, which changes the inode.
@@ -171,8 +174,23 @@ describe('parse cache', () => {
     cache.get('bbb');
     await cache.save();
     assert.equal(statSync(cacheFile(root)).ino, before);
+    const shardC = path.join(root, '.docmap', 'cache', shardFileOf('ccc'));
+    assert.equal(existsSync(shardC), false);
     cache.set('ccc', docC);
     await cache.save();
-    assert.notEqual(statSync(cacheFile(root)).ino, before);
+    assert.equal(statSync(cacheFile(root)).ino, before, 'the shard of aaa is left alone');
+    assert.equal(existsSync(shardC), true);
+    cache.set('aab', docB);
+    await cache.save();
+    assert.notEqual(statSync(cacheFile(root)).ino, before, 'aab joins the shard of aaa');
+  });
+
+  test('the single cache file of earlier versions is removed by the next save', async () => {
+    const root = tempDir();
+    const legacy = path.join(root, '.docmap', 'cache', 'parse-v1.bin');
+    mkdirSync(path.dirname(legacy), { recursive: true });
+    writeFileSync(legacy, 'old');
+    await seeded(root);
+    assert.equal(existsSync(legacy), false);
   });
 });
