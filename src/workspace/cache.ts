@@ -9,7 +9,7 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { DocFile } from '../parse/types.js';
 import { bundled } from './build-info.js';
-import { asciiJson, isJsonExact } from './json-exact.js';
+import { docIsJsonExact } from './json-exact.js';
 import { docmapVersion } from './version.js';
 
 /** Bump on a change to the cache layout; parser changes are caught by parserFingerprint(). */
@@ -24,8 +24,8 @@ const LEGACY_FILE = 'parse-v1.bin';
 /** Overrides `<root>/.docmap/cache` (benchmarks on read-only corpora). */
 export const CACHE_DIR_ENV = 'DOCMAP_CACHE_DIR';
 
-// File layout: MAGIC, sha1 of the payload, payload (v8 serialization of CacheBody).
-const MAGIC = Buffer.from('DOCMAPC\x02', 'latin1');
+// File layout: see encodeCacheParts.
+const MAGIC = Buffer.from('DOCMAPC\x03', 'latin1');
 const DIGEST_BYTES = 20;
 /** Temp files older than this are leftovers of a run that died before its rename. */
 const STALE_TEMP_MS = 10 * 60 * 1000;
@@ -49,13 +49,11 @@ const RACY_MS = 2000;
 
 /**
  * Most docs are plain JSON data, and JSON.parse builds them about twice as fast as v8
- * deserialization does (measured on 40,000 cached docs), so those travel as one JSON text;
+ * deserialization does (measured on 40,000 cached docs), so those travel as JSON text;
  * the rest (front matter holding dates, -0, undefined...) keep v8's exact encoding.
  */
-interface CacheBody {
+interface CacheHeader {
   version: string;
-  /** ASCII JSON of Entry[]. */
-  json: string;
   other: Entry[];
   /** When the cache was written (ms since the epoch), for the racy-stamp check. */
   writtenAt: number;
@@ -186,17 +184,17 @@ export async function openCache(root: string): Promise<ParseCache> {
       for (const entry of used) usedPerShard[shardOf(entry[0])]?.push(entry);
       // Nothing added to a shard, so what it used is a subset of what it held: the same
       // count means the same entries, and the file stays as it is.
-      const writes: [file: string, encode: () => Buffer][] = [];
+      const writes: [file: string, encode: () => Buffer[]][] = [];
       usedPerShard.forEach((entries, i) => {
         if (!addedShards.has(i) && entries.length === loadedPerShard[i]) return;
-        writes.push([shardFiles[i] as string, () => encodeCacheFile(version, entries, exact)]);
+        writes.push([shardFiles[i] as string, () => encodeCacheParts(version, entries, exact, [])]);
       });
       const sameStamps =
         newStamps.size === stamps.size &&
         [...newStamps].every(([rel, row]) => stamps.get(rel) === row);
       if (!sameStamps) {
         const rows = [...newStamps.values()];
-        writes.push([path.join(dir, CACHE_FILE), () => encodeCacheFile(version, [], exact, rows)]);
+        writes.push([path.join(dir, CACHE_FILE), () => encodeCacheParts(version, [], exact, rows)]);
       }
       if (writes.length === 0) return;
       await store(dir, writes, !process.env[CACHE_DIR_ENV]);
@@ -205,8 +203,9 @@ export async function openCache(root: string): Promise<ParseCache> {
 }
 
 /**
- * The bytes of a cache file. `knownExact` names entries already known to survive JSON
- * (they came from the JSON part), which spares walking them again.
+ * The bytes of a cache file, in the pieces they are written from (see encodeCacheParts).
+ * `knownExact` names entries already known to survive JSON (they came from the JSON part),
+ * which spares checking them again.
  */
 export function encodeCacheFile(
   version: string,
@@ -214,15 +213,33 @@ export function encodeCacheFile(
   knownExact: ReadonlySet<string> = new Set(),
   stamps: StampRow[] = [],
 ): Buffer {
+  return Buffer.concat(encodeCacheParts(version, entries, knownExact, stamps));
+}
+
+/**
+ * MAGIC, the sha1 of the rest, the header's length, the header (v8 serialization: version,
+ * stamps, and the entries JSON would alter), then the other entries as UTF-8 JSON. The
+ * pieces are written one after another: on a 290 MB suite the shards total a gigabyte,
+ * and joining them into one buffer, or escaping the JSON to ASCII, cost seconds.
+ */
+function encodeCacheParts(
+  version: string,
+  entries: Entry[],
+  knownExact: ReadonlySet<string>,
+  stamps: StampRow[],
+): Buffer[] {
   const plain: Entry[] = [];
   const other: Entry[] = [];
   for (const entry of entries) {
-    (knownExact.has(entry[0]) || isJsonExact(entry[1]) ? plain : other).push(entry);
+    (knownExact.has(entry[0]) || docIsJsonExact(entry[1]) ? plain : other).push(entry);
   }
-  const body: CacheBody = { version, json: asciiJson(plain), other, writtenAt: Date.now(), stamps };
-  const payload = serialize(body);
-  const digest = createHash('sha1').update(payload).digest();
-  return Buffer.concat([MAGIC, digest, payload]);
+  const header: CacheHeader = { version, other, writtenAt: Date.now(), stamps };
+  const headerBytes = serialize(header);
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(headerBytes.length);
+  const json = Buffer.from(JSON.stringify(plain), 'utf8');
+  const digest = createHash('sha1').update(length).update(headerBytes).update(json).digest();
+  return [MAGIC, digest, length, headerBytes, json];
 }
 
 interface Loaded {
@@ -241,14 +258,17 @@ async function load(file: string, version: string): Promise<Loaded> {
   });
   try {
     const data = await readFile(file);
-    if (data.length < MAGIC.length + DIGEST_BYTES) return empty();
+    const start = MAGIC.length + DIGEST_BYTES + 4;
+    if (data.length < start) return empty();
     if (!data.subarray(0, MAGIC.length).equals(MAGIC)) return empty();
     const digest = data.subarray(MAGIC.length, MAGIC.length + DIGEST_BYTES);
     const payload = data.subarray(MAGIC.length + DIGEST_BYTES);
     if (!createHash('sha1').update(payload).digest().equals(digest)) return empty();
-    const body = deserialize(payload) as Partial<CacheBody> | null;
-    if (body?.version !== version || typeof body.json !== 'string') return empty();
-    const plain = JSON.parse(body.json) as unknown;
+    const headerEnd = start + payload.readUInt32LE(0);
+    if (headerEnd > data.length) return empty();
+    const body = deserialize(data.subarray(start, headerEnd)) as Partial<CacheHeader> | null;
+    if (body?.version !== version) return empty();
+    const plain = JSON.parse(data.toString('utf8', headerEnd)) as unknown;
     if (!Array.isArray(plain) || !Array.isArray(body.other)) return empty();
     const result = empty();
     for (const [list, isPlain] of [
@@ -278,7 +298,7 @@ async function load(file: string, version: string): Promise<Loaded> {
 
 async function store(
   dir: string,
-  writes: [file: string, encode: () => Buffer][],
+  writes: [file: string, encode: () => Buffer[]][],
   ownsDir: boolean,
 ): Promise<void> {
   try {

@@ -2,7 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { parseMarkdown } from '../parse/index.js';
 import type { DocFile } from '../parse/types.js';
-import { isJsonExact } from './json-exact.js';
+import { docIsJsonExact } from './json-exact.js';
 import type { ParseReply, ParseRequest } from './pool-protocol.js';
 
 const port = parentPort;
@@ -21,9 +21,7 @@ if (port) {
     }
     const exact: [number, DocFile][] = [];
     const plain = docs.map((doc, i) => {
-      // Everything but front matter is built by docmap's parser from strings, finite numbers,
-      // booleans, arrays and plain objects; only the user's YAML can hold what JSON alters.
-      if (doc.frontMatter?.data == null || isJsonExact(doc.frontMatter.data)) return doc;
+      if (docIsJsonExact(doc)) return doc;
       exact.push([i, doc]);
       return null;
     });

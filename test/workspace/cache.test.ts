@@ -81,6 +81,15 @@ describe('parse cache', () => {
     assert.deepStrictEqual(warm.get('plain'), docA);
   });
 
+  test('any text comes back exactly, lone surrogates included', async () => {
+    const root = tempDir();
+    const doc = parseMarkdown('# Ünïcödé 😀 \u2028 \u007f \uDC00 end\n');
+    const cache = await openCache(root);
+    cache.set('aaa', doc);
+    await cache.save();
+    assert.deepStrictEqual((await openCache(root)).get('aaa'), doc);
+  });
+
   test('a corrupt, truncated or tampered shard is discarded, and only that shard', async () => {
     const root = tempDir();
     await seeded(root);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { asciiJson, isJsonExact } from '../../src/workspace/json-exact.js';
+import { isJsonExact } from '../../src/workspace/json-exact.js';
 
 describe('isJsonExact', () => {
   test('plain data is exact', () => {
@@ -32,14 +32,5 @@ describe('isJsonExact', () => {
     let deep: unknown = 'leaf';
     for (let i = 0; i < 100_000; i++) deep = [deep];
     assert.equal(isJsonExact(deep), false);
-  });
-});
-
-describe('asciiJson', () => {
-  test('escapes every non-ASCII character and round-trips', () => {
-    const value = { t: 'Ünïcödé 😀 \u2028 \u007f', lone: '\uDC00' };
-    const text = asciiJson(value);
-    assert.match(text, /^[\x20-\x7e]*$/);
-    assert.deepEqual(JSON.parse(text), value);
   });
 });
