@@ -106,10 +106,12 @@ function parseArgs(argv) {
 
 /** Makes the copy writable (the corpus is read-only) and measures its Markdown. */
 async function prepareCopy(dir) {
-  const stats = { md: 0, mdOnly: 0, bytes: 0 };
+  const stats = { md: 0, mdOnly: 0, bytes: 0, firstMd: null };
   const walk = async (d) => {
     await fsp.chmod(d, 0o755);
-    for (const e of await fsp.readdir(d, { withFileTypes: true })) {
+    const entries = await fsp.readdir(d, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) {
         if (!SKIP_DIRS.has(e.name)) await walk(p);
@@ -118,6 +120,7 @@ async function prepareCopy(dir) {
         const ext = path.extname(e.name).toLowerCase();
         if (MD_EXTENSIONS.has(ext)) {
           stats.md++;
+          stats.firstMd ??= p;
           if (ext === '.md') stats.mdOnly++;
           stats.bytes += (await fsp.stat(p)).size;
         }
@@ -128,9 +131,9 @@ async function prepareCopy(dir) {
   return stats;
 }
 
-/** Bytes of the files under dir, its own .gitignore aside; 0 when it does not exist. */
-async function folderBytes(dir) {
-  let total = 0;
+/** The files under dir, its own .gitignore aside, as { relative path: bytes }. */
+async function folderFiles(dir) {
+  const files = {};
   const walk = async (d) => {
     let entries;
     try {
@@ -141,11 +144,12 @@ async function folderBytes(dir) {
     for (const e of entries) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) await walk(p);
-      else if (e.isFile() && e.name !== '.gitignore') total += (await fsp.stat(p)).size;
+      else if (e.isFile() && e.name !== '.gitignore')
+        files[path.relative(dir, p)] = (await fsp.stat(p)).size;
     }
   };
   await walk(dir);
-  return total;
+  return files;
 }
 
 /** Other markdownlint configuration files in the copy would change what MD051-only means. */
@@ -360,7 +364,7 @@ async function benchTarget(target, opts) {
   cleanup.add(tmp);
   try {
     log(`\n${target.name}: copying ${target.source} -> ${copy}`);
-    await fsp.cp(target.source, copy, { recursive: true });
+    await fsp.cp(target.source, copy, { recursive: true, preserveTimestamps: true });
     await fsp.rm(path.join(copy, '.docmap'), { recursive: true, force: true });
     const stats = await prepareCopy(copy);
     log(`${target.name}: ${stats.md} Markdown files, ${(stats.bytes / 1e6).toFixed(1)} MB`);
@@ -503,7 +507,8 @@ async function benchTarget(target, opts) {
         args: docmapArgs,
         before: removeCache,
       });
-      const cacheBytes = await folderBytes(cacheDir);
+      const cacheFiles = await folderFiles(cacheDir);
+      const cacheBytes = Object.values(cacheFiles).reduce((a, b) => a + b, 0);
       const warm = await run({
         ...docmapCommon,
         id: 'docmap-warm',
@@ -511,10 +516,28 @@ async function benchTarget(target, opts) {
         args: docmapArgs,
       });
       warm.cacheMB = round(cacheBytes / 1e6, 1);
+      warm.cacheFiles = cacheFiles;
       if (!cacheBytes)
         warm.problems.push(
           'the cold run wrote no cache under .docmap/: this warm run was another cold run',
         );
+      // One file edited since the last run: everything else should come from the cache.
+      const edited = stats.firstMd;
+      const original = await fsp.readFile(edited);
+      let edits = 0;
+      try {
+        const edit = await run({
+          ...docmapCommon,
+          id: 'docmap-warm-edit',
+          label: 'docmap warm, 1 file edited',
+          args: docmapArgs,
+          before: () =>
+            fsp.writeFile(edited, `${original}\nEdited by the bench, run ${++edits}.\n`),
+        });
+        edit.editedFile = path.relative(copy, edited);
+      } finally {
+        await fsp.writeFile(edited, original);
+      }
       await removeCache();
     }
     if (opts.only.includes('remark')) {
@@ -600,6 +623,7 @@ function ratios(results) {
     markdownlintOverDocmapWarm: q('markdownlint', 'docmap-warm'),
     docmapColdOverWarm: q('docmap-cold', 'docmap-warm'),
     docmapColdWriteOverWarm: q('docmap-cold-write', 'docmap-warm'),
+    docmapColdOverWarmEdit: q('docmap-cold', 'docmap-warm-edit'),
   };
 }
 
@@ -670,6 +694,7 @@ function printTarget(t) {
     `docmap cold / docmap warm:           ${x(r.docmapColdOverWarm)}${mark(r.docmapColdOverWarm, TARGETS.warm)}`,
   );
   console.log(`docmap cold (writes cache) / warm:   ${x(r.docmapColdWriteOverWarm)}`);
+  console.log(`docmap cold / warm, 1 file edited:   ${x(r.docmapColdOverWarmEdit)}`);
   for (const tool of t.tools) {
     for (const n of tool.notes) console.log(`note: ${tool.label}: ${n}`);
     for (const p of tool.problems)
