@@ -23,6 +23,8 @@ export interface CliOptions {
   run: boolean;
   /** Seconds. */
   timeout?: number;
+  /** Print where the time went to stderr. */
+  timing: boolean;
   help: boolean;
   version: boolean;
   /** Options that were given on the command line (long names), for per-command checks. */
@@ -102,6 +104,7 @@ export function parseCli(
     check: values.check ?? false,
     dryRun: values['dry-run'] ?? false,
     run: values.run ?? false,
+    timing: values.timing ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
     given,
@@ -137,6 +140,7 @@ function parse(argv: string[]) {
       section: { type: 'string' },
       run: { type: 'boolean' },
       timeout: { type: 'string' },
+      timing: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

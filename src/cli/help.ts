@@ -9,6 +9,7 @@ const OPTIONS = `Options:
       --today DATE      the date to judge freshness by (YYYY-MM-DD; default SOURCE_DATE_EPOCH or today)
       --max-warnings N  check: exit 1 when there are more than N warnings
       --fix             check: apply the fixes that findings carry, then report what is left
+      --timing          check: print the time of each phase and the slowest rules to stderr
       --write           generators: rewrite docmap's generated regions
       --check           generators: write nothing; exit 1 when writing would change a file
       --dry-run         list what would be created or changed, change nothing

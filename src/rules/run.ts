@@ -1,6 +1,7 @@
 import type { RuleSetting } from '../config/types.js';
 import type { Suite } from '../model/suite.js';
 import type { Finding } from '../report/types.js';
+import type { Timing } from '../run/timing.js';
 import { Suppressions } from './suppress.js';
 import type { Rule, RuleReport } from './types.js';
 
@@ -8,6 +9,8 @@ export interface RunOptions {
   severity: (ruleId: string, file: string) => RuleSetting;
   /** Only findings in these files are kept (path arguments narrow the report, not the read). */
   reported: (file: string) => boolean;
+  /** Records each rule's time (`--timing`). */
+  timing?: Timing;
 }
 
 /** Runs every rule over the suite and returns the findings that survive config and suppressions. */
@@ -23,6 +26,7 @@ export function runRules(suite: Suite, rules: readonly Rule[], opts: RunOptions)
     return s;
   };
   for (const rule of rules) {
+    const started = opts.timing ? performance.now() : 0;
     rule.check(suite, (r: RuleReport) => {
       if (!opts.reported(r.file)) return;
       const setting = opts.severity(rule.id, r.file);
@@ -43,6 +47,7 @@ export function runRules(suite: Suite, rules: readonly Rule[], opts: RunOptions)
       if (r.data) finding.data = r.data;
       findings.push(finding);
     });
+    opts.timing?.rule(rule.id, performance.now() - started);
   }
   return findings;
 }

@@ -28,6 +28,7 @@ import type { Discovery } from '../workspace/types.js';
 import { loadCodeIndex } from './codeindex.js';
 import { readRuleTexts } from './rule-texts.js';
 import { readRecordSources } from './sources.js';
+import type { Timing } from './timing.js';
 
 export interface CheckOptions {
   cwd: string;
@@ -38,6 +39,8 @@ export interface CheckOptions {
   cache: boolean;
   /** YYYY-MM-DD; defaults to the UTC date of the clock. */
   today?: string;
+  /** Records where the time goes (`--timing`). */
+  timing?: Timing;
 }
 
 /** What a caller already knows of a run: the root, the configuration, the file listing. */
@@ -79,6 +82,7 @@ export async function loadWorkspace(
       ...(opts.config ? { config: opts.config } : {}),
       ruleIds: RULE_IDS,
     }));
+  if (!preset) opts.timing?.phase('configuration');
   const reported = reportFilter(root, config, opts);
   const needsHistory = rulesNeed(rules, config, 'history');
   const needsCodeowners = config.owners.codeowners && rulesNeed(rules, config, 'codeowners');
@@ -90,12 +94,14 @@ export async function loadWorkspace(
       maxBytes: config.maxFileSize,
       cache: opts.cache,
       ...(preset?.discovery ? { discovery: preset.discovery } : {}),
+      ...(opts.timing ? { timing: opts.timing } : {}),
     }),
     needsHistory ? readHistory(root) : Promise.resolve(null),
     needsCodeowners ? readCodeOwners(root) : Promise.resolve(null),
   ]);
   // A file that could not be read is still there: links to it resolve, and its defect is
   // file/unreadable's alone (one owner per defect).
+  opts.timing?.phase('history and CODEOWNERS');
   const paths = new PathIndex([
     ...loaded.allFiles,
     ...loaded.problems.map((p) => p.path).filter((p) => p !== '.'),
@@ -112,15 +118,18 @@ export async function loadWorkspace(
     today: opts.today ?? new Date().toISOString().slice(0, 10),
     history: history as History | null,
     codeowners,
-    codeIndex: needsCodeIndex
-      ? await loadCodeIndex(root, config, loaded.allFiles, loaded.docs, opts.cache)
-      : null,
+    codeIndex: await timed(opts.timing, 'code index', () =>
+      needsCodeIndex
+        ? loadCodeIndex(root, config, loaded.allFiles, loaded.docs, opts.cache)
+        : Promise.resolve(null),
+    ),
     sources: new Map([
       ...(await readRecordSources(root, loaded.docs, paths, config)),
       // Plan prose and task-ledger state files (src/run/rule-texts.ts).
       ...(await readRuleTexts(root, loaded.docs, loaded.allFiles, config)),
     ]),
   });
+  opts.timing?.phase('model');
   let files = 0;
   for (const path of suite.docs.keys()) if (reported(path)) files++;
   for (const p of loaded.problems) if (reported(p.path)) files++;
@@ -135,13 +144,23 @@ export async function runCheck(opts: CheckOptions, preset?: Preset): Promise<Che
   const findings = runRules(suite, RULES, {
     severity: severityResolver(config, defaults),
     reported,
+    ...(opts.timing ? { timing: opts.timing } : {}),
   });
+  opts.timing?.phase('rules');
   let externalLinks = 0;
   for (const path of suite.docs.keys()) {
     if (!reported(path)) continue;
     for (const { target } of suite.links(path)) if (target.kind === 'external') externalLinks++;
   }
   return { ...workspace, findings, summary: summarize(findings, workspace.files, externalLinks) };
+}
+
+/** Awaits `work`, then ends the phase `name` (the phase before it ends first). */
+async function timed<T>(timing: Timing | undefined, name: string, work: () => Promise<T>) {
+  timing?.phase('model');
+  const result = await work();
+  timing?.phase(name);
+  return result;
 }
 
 /** Whether any rule that is not switched off everywhere needs an input. */
@@ -229,7 +248,9 @@ export async function checkWithResultCache(opts: CheckOptions): Promise<CheckOut
     ...(opts.config ? { config: opts.config } : {}),
     ruleIds: RULE_IDS,
   });
+  opts.timing?.phase('configuration');
   const discovery = await discover(root, { extensions: config.extensions, ignore: config.ignore });
+  opts.timing?.phase('discovery');
   const key = resultKey(
     root,
     [...discovery.allFiles, ...discovery.markdown, ...discovery.problems.map((p) => p.path)],
@@ -245,6 +266,7 @@ export async function checkWithResultCache(opts: CheckOptions): Promise<CheckOut
   );
   if (key) {
     const hit = await readResult(root, key);
+    opts.timing?.phase('result cache');
     if (hit) {
       return {
         root,
@@ -259,6 +281,7 @@ export async function checkWithResultCache(opts: CheckOptions): Promise<CheckOut
   const readable = [...result.suite.docs.keys()];
   if (key) {
     await writeResult(root, key, { findings: result.findings, summary: result.summary, readable });
+    opts.timing?.phase('result cache');
   }
   return {
     root,

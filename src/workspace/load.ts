@@ -2,6 +2,7 @@
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import type { DocFile } from '../parse/types.js';
+import type { Timing } from '../run/timing.js';
 import { type FileStamp, openCache, type ParseCache } from './cache.js';
 import { discover } from './discover.js';
 import { DEFAULT_OPEN_FILES, mapLimit } from './map-limit.js';
@@ -17,6 +18,8 @@ export interface LoadOptions {
   cache: boolean;
   /** A discovery the caller already made (the result cache needs it first). */
   discovery?: Discovery;
+  /** Records the phases (`--timing`). */
+  timing?: Timing;
 }
 
 export interface LoadedSuite {
@@ -32,6 +35,10 @@ export async function loadSuite(root: string, opts: LoadOptions): Promise<Loaded
     opts.discovery ?? discover(root, { extensions: opts.extensions, ignore: opts.ignore }),
     opts.cache ? openCache(root) : Promise.resolve(null),
   ]);
+  if (opts.timing) {
+    const what = [opts.discovery ? '' : 'discovery', opts.cache ? 'parse cache read' : ''];
+    opts.timing.phase(what.filter(Boolean).join(', ') || 'discovery');
+  }
   const problems = [...found.problems];
   const parsed = new Map<string, DocFile>();
   const hashOf = new Map<string, string>();
@@ -56,6 +63,7 @@ export async function loadSuite(root: string, opts: LoadOptions): Promise<Loaded
     async (rel) => readRegularDocSync(root, rel, readOpts) ?? readDoc(root, rel, readOpts),
   );
 
+  opts.timing?.phase('read');
   // One parse per distinct content: a copied README is parsed once.
   const misses = new Map<string, { text: string; name: string }>();
   reads.forEach((read, i) => {
@@ -79,7 +87,11 @@ export async function loadSuite(root: string, opts: LoadOptions): Promise<Loaded
   });
 
   await parseMisses(misses, parsed, cache);
-  if (cache) await cache.save();
+  opts.timing?.phase('parse');
+  if (cache) {
+    await cache.save();
+    opts.timing?.phase('parse cache write');
+  }
 
   const docs = new Map<string, DocFile>();
   for (const rel of found.markdown) {

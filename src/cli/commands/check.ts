@@ -8,6 +8,7 @@ import {
   checkWithResultCache,
   runCheck,
 } from '../../run/check.js';
+import { formatTiming, Timing } from '../../run/timing.js';
 import { applyFixes } from '../../workspace/apply-fixes.js';
 import { docmapVersion } from '../../workspace/version.js';
 import type { CliOptions } from '../args.js';
@@ -25,7 +26,11 @@ async function check(options: CheckOptions): Promise<CheckOutcome> {
 
 export async function checkCommand(opts: CliOptions, io: Io): Promise<number> {
   if (io.progress) io.progress('docmap: reading the suite…');
-  const checkOptions: CheckOptions = workspaceOptions(opts, io, opts.positionals);
+  const timing = opts.timing ? new Timing() : undefined;
+  const checkOptions: CheckOptions = {
+    ...workspaceOptions(opts, io, opts.positionals),
+    ...(timing ? { timing } : {}),
+  };
   let result = await check(checkOptions);
   if (opts.fix) {
     const fixed = await applyFixes(result.root, result.findings);
@@ -52,6 +57,10 @@ export async function checkCommand(opts: CliOptions, io: Io): Promise<number> {
     sourceLines: framesFor(result.root, result.readable),
   };
   io.stdout(formatReport(opts.format, report, { color: io.color }));
+  if (timing) {
+    timing.phase('report');
+    io.stderr(formatTiming(timing));
+  }
   if (summary.errors > 0) return 1;
   if (opts.maxWarnings !== undefined && summary.warnings > opts.maxWarnings) {
     io.stderr(

@@ -17,7 +17,7 @@ export const COMMANDS: readonly Command[] = [
     name: 'check',
     usage: 'check [paths]',
     summary: 'check the suite (the default command); paths narrow what is reported',
-    options: ['max-warnings', 'fix'],
+    options: ['max-warnings', 'fix', 'timing'],
     run: checkCommand,
   },
   {
