@@ -124,17 +124,19 @@ function shardOf(hash: string): number {
   return Number.isNaN(digit) ? hash.charCodeAt(0) % SHARDS : digit;
 }
 
+function shardFile(shard: number): string {
+  return `${SHARD_PREFIX}${shard.toString(16)}.bin`;
+}
+
 /** The shard file that holds (or would hold) the entry with this hash. */
 export function shardFileOf(hash: string): string {
-  return `${SHARD_PREFIX}${shardOf(hash).toString(16)}.bin`;
+  return shardFile(shardOf(hash));
 }
 
 export async function openCache(root: string): Promise<ParseCache> {
   const dir = cacheDir(root);
   const version = cacheVersion();
-  const shardFiles = Array.from({ length: SHARDS }, (_, i) =>
-    path.join(dir, `${SHARD_PREFIX}${i.toString(16)}.bin`),
-  );
+  const shardFiles = Array.from({ length: SHARDS }, (_, i) => path.join(dir, shardFile(i)));
   const [head, ...shards] = await Promise.all([
     load(path.join(dir, CACHE_FILE), version),
     ...shardFiles.map((file) => load(file, version)),

@@ -7,7 +7,7 @@ import { type FileStamp, openCache, type ParseCache } from './cache.js';
 import { discover } from './discover.js';
 import { DEFAULT_OPEN_FILES, mapLimit } from './map-limit.js';
 import { parseTexts } from './pool.js';
-import { readDoc, readRegularDocSync } from './read.js';
+import { type ReadResult, readDoc, readRegularDocSync } from './read.js';
 import type { Discovery, FileProblem } from './types.js';
 
 export interface LoadOptions {
@@ -56,12 +56,15 @@ export async function loadSuite(root: string, opts: LoadOptions): Promise<Loaded
     if (stamp) stamps.set(rel, stamp);
     toRead.push(rel);
   }
+  // Regular files with blocking reads; whatever that declines takes readDoc's careful path.
   const readOpts = { maxBytes: opts.maxBytes };
-  const reads = await mapLimit(
-    toRead,
-    DEFAULT_OPEN_FILES,
-    async (rel) => readRegularDocSync(root, rel, readOpts) ?? readDoc(root, rel, readOpts),
+  const quick = toRead.map((rel) => readRegularDocSync(root, rel, readOpts));
+  const declined = toRead.filter((_, i) => quick[i] === undefined);
+  const careful = await mapLimit(declined, DEFAULT_OPEN_FILES, (rel) =>
+    readDoc(root, rel, readOpts),
   );
+  let next = 0;
+  const reads = quick.map((read) => read ?? (careful[next++] as ReadResult));
 
   opts.timing?.phase('read');
   // One parse per distinct content: a copied README is parsed once.

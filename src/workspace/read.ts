@@ -107,9 +107,10 @@ export function readRegularDocSync(
     return undefined;
   }
   try {
-    // Whatever was swapped in must still be a regular file of the size we allow.
-    const size = fstatSync(fd).size;
-    if (size > opts.maxBytes) return undefined;
+    // Whatever was swapped in since the lstat must still be a regular file we allow.
+    const opened = fstatSync(fd);
+    if (!opened.isFile() || opened.size > opts.maxBytes) return undefined;
+    const size = opened.size;
     // One spare byte tells "exactly as stat said" from "it grew".
     const buffer = Buffer.allocUnsafe(size + 1);
     let length = 0;
