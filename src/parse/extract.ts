@@ -45,6 +45,8 @@ const MARKER_HINT = /TODO|TBD|FIXME/;
 const LABEL =
   /^(?:\*\*|__)?([A-Za-z][A-Za-z0-9_-]*(?:[ \t]+[A-Za-z0-9_-]+){0,3})(?::(?:\*\*|__)|(?:\*\*|__)?:)(?=[ \t\n]|$)[ \t]*/;
 const ONLY_COMMENTS = /^(?:\s*<!--[\s\S]*?-->)+\s*$/;
+const DEFINITION_LABEL = /^\[((?:\\[\s\S]|[^\\\]])*)\]:/;
+const DEFINITION_DESTINATION = /^[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)/;
 
 /** Walks markdown-it's token stream once and builds the flat model. */
 export function extract(
@@ -54,7 +56,16 @@ export function extract(
   env: ParseEnv,
   lines: LineIndex,
 ): Body {
-  const out: Body = {
+  return new Extractor(md, src, env, lines).run(tokens);
+}
+
+/**
+ * The walk's state lives in fields and its steps are methods, not closures made per call:
+ * V8 then optimizes each step once for all files instead of re-optimizing (and, on two
+ * cores, competing with the parse for the CPU) whenever a new closure shows up.
+ */
+class Extractor {
+  readonly out: Body = {
     headings: [],
     anchors: [],
     links: [],
@@ -68,165 +79,203 @@ export function extract(
     labelled: [],
     markers: [],
   };
-  const headingStack: number[] = [];
+  private readonly headingStack: number[] = [];
   /** Whether content followed the current heading (for `Heading.empty`). */
-  let hasBody = true;
+  private hasBody = true;
   /** Open lists: whether each is ordered. */
-  const lists: boolean[] = [];
+  private readonly lists: boolean[] = [];
   /** Open list items, each with the list item index its first paragraph made (or -1). */
-  const itemIndex: number[] = [];
-  let heading = -1;
+  private readonly itemIndex: number[] = [];
+  private heading = -1;
   /** Open list items, each with the task index it opened (or -1). */
-  const items: number[] = [];
-  let table: Table | null = null;
-  let rowCells: TableCell[] | null = null;
-  let cellQueue: CellSpan[] = [];
-  let inHeader = false;
+  private readonly items: number[] = [];
+  private table: Table | null = null;
+  private rowCells: TableCell[] | null = null;
+  private cellQueue: CellSpan[] = [];
+  private cellNext = 0;
+  private inHeader = false;
 
-  for (let i = 0; i < tokens.length; i++) {
+  constructor(
+    private readonly md: MarkdownItType,
+    private readonly src: string,
+    private readonly env: ParseEnv,
+    private readonly lines: LineIndex,
+  ) {}
+
+  run(tokens: Token[]): Body {
+    for (let i = 0; i < tokens.length; i++) this.visit(tokens, i);
+    for (const def of this.env.definitions) this.addDefinition(def.start, def.endLine);
+    this.closeSection();
+    return this.out;
+  }
+
+  private visit(tokens: Token[], i: number): void {
     const token = tokens[i] as Token;
     switch (token.type) {
-      case 'heading_open': {
-        const inline = tokens[i + 1] as Token;
-        const level = Number(token.tag.slice(1));
-        while (headingStack.length > 0) {
-          const top = out.headings[headingStack[headingStack.length - 1] as number] as Heading;
-          if (top.level < level) break;
-          headingStack.pop();
-        }
-        const parent =
-          headingStack.length > 0 ? (headingStack[headingStack.length - 1] as number) : -1;
-        const map = token.map ?? [0, 1];
-        closeSection();
-        hasBody = false;
-        const text = plainText(inline.children ?? []);
-        const h: Heading = {
-          level,
-          text,
-          range: lines.linesRange(map[0], Math.max(map[0], map[1] - 1)),
-          parent,
-        };
-        const custom = CUSTOM_ID.exec(text);
-        if (custom) h.customId = custom[1] as string;
-        // A heading's range starts at its first non-blank character.
-        const first = env.blockLineStarts.get(inline)?.[0];
-        if (first !== undefined && token.markup.startsWith('#')) {
-          const at = lines.position(first);
-          h.range.line = at.line;
-          h.range.column = at.column;
-        }
-        out.headings.push(h);
-        heading = out.headings.length - 1;
-        headingStack.push(heading);
+      case 'heading_open':
+        this.openHeading(token, tokens[i + 1] as Token);
         break;
-      }
       case 'bullet_list_open':
       case 'ordered_list_open':
-        hasBody = true;
-        lists.push(token.type === 'ordered_list_open');
+        this.hasBody = true;
+        this.lists.push(token.type === 'ordered_list_open');
         break;
       case 'bullet_list_close':
       case 'ordered_list_close':
-        lists.pop();
+        this.lists.pop();
         break;
       case 'list_item_open':
-        items.push(-1);
-        itemIndex.push(-1);
+        this.items.push(-1);
+        this.itemIndex.push(-1);
         break;
       case 'list_item_close':
-        items.pop();
-        itemIndex.pop();
+        this.items.pop();
+        this.itemIndex.pop();
         break;
-      case 'paragraph_open': {
-        hasBody = true;
-        const inline = tokens[i + 1] as Token;
-        const prev = tokens[i - 1];
-        if (inline?.type !== 'inline') break;
-        if (prev?.type === 'list_item_open') {
-          const segments = inlineSegments(src, inline, env, lines, undefined);
-          noteListItem(inline, segments);
-          noteTask(inline, segments);
-        } else {
-          noteLabel(token, inline);
-        }
+      case 'paragraph_open':
+        this.hasBody = true;
+        if (i + 1 < tokens.length)
+          this.openParagraph(token, tokens[i + 1] as Token, before(tokens, i));
         break;
-      }
       case 'blockquote_open':
       case 'fence':
       case 'code_block':
       case 'hr':
-        hasBody = true;
+        this.hasBody = true;
         break;
       case 'table_open':
-        hasBody = true;
-        table = {
-          range: lines.linesRange(token.map?.[0] ?? 0, Math.max(0, (token.map?.[1] ?? 1) - 1)),
-          header: [],
-          rows: [],
-          heading,
-        };
-        out.tables.push(table);
+        this.openTable(token);
         break;
       case 'table_close':
-        table = null;
+        this.table = null;
         break;
       case 'thead_open':
-        inHeader = true;
+        this.inHeader = true;
         break;
       case 'thead_close':
-        inHeader = false;
+        this.inHeader = false;
         break;
-      case 'tr_open': {
-        rowCells = [];
-        const start = env.blockLineStarts.get(token)?.[0];
-        const line = token.map?.[0] ?? 0;
-        cellQueue = splitRow(src, start ?? lines.lineStart(line), lines.lineEnd(line));
-        if (table) {
-          if (inHeader) table.header = rowCells;
-          else table.rows.push(rowCells);
-        }
+      case 'tr_open':
+        this.openRow(token);
         break;
-      }
       case 'tr_close':
-        rowCells = null;
+        this.rowCells = null;
         break;
-      case 'inline': {
-        let segments: Segment[];
-        if (rowCells) {
-          const cell = cellQueue.shift();
-          const line = token.map?.[0] ?? 0;
-          const at = cell ? cell.start : lines.lineEnd(line);
-          segments = cell ? cell.segments : [{ from: 0, abs: at }];
-          rowCells.push({
-            text: token.content,
-            range: lines.range(at, cell ? cell.end : at),
-          });
-        } else {
-          segments = inlineSegments(src, token, env, lines, tokens[i - 1]);
-        }
-        walkInline(token, segments);
+      case 'inline':
+        this.visitInline(token, before(tokens, i));
         break;
-      }
       case 'html_block':
-        if (!ONLY_COMMENTS.test(token.content)) hasBody = true;
-        scanBlockHtml(token);
+        if (!ONLY_COMMENTS.test(token.content)) this.hasBody = true;
+        this.scanBlockHtml(token);
         break;
       default:
         break;
     }
   }
 
-  for (const def of env.definitions) addDefinition(def.start, def.endLine);
-  closeSection();
-
-  return out;
-
-  /** Marks the current heading empty when nothing followed it. */
-  function closeSection(): void {
-    if (!hasBody && heading >= 0) (out.headings[heading] as Heading).empty = true;
+  private openHeading(token: Token, inline: Token): void {
+    const { out, headingStack, lines } = this;
+    const level = Number(token.tag.slice(1));
+    while (headingStack.length > 0) {
+      const top = out.headings[headingStack[headingStack.length - 1] as number] as Heading;
+      if (top.level < level) break;
+      headingStack.pop();
+    }
+    const parent = headingStack.length > 0 ? (headingStack[headingStack.length - 1] as number) : -1;
+    const map = token.map ?? [0, 1];
+    this.closeSection();
+    this.hasBody = false;
+    const text = plainText(inline.children ?? []);
+    const h: Heading = {
+      level,
+      text,
+      range: lines.linesRange(map[0], Math.max(map[0], map[1] - 1)),
+      parent,
+    };
+    const custom = CUSTOM_ID.exec(text);
+    if (custom) h.customId = custom[1] as string;
+    // A heading's range starts at its first non-blank character.
+    const marks = this.env.blockLineStarts.get(inline);
+    if (marks !== undefined && marks.length > 0 && token.markup.startsWith('#')) {
+      const at = lines.position(marks[0] as number);
+      h.range.line = at.line;
+      h.range.column = at.column;
+    }
+    out.headings.push(h);
+    this.heading = out.headings.length - 1;
+    headingStack.push(this.heading);
   }
 
-  function noteListItem(inline: Token, segments: Segment[]): void {
+  private openParagraph(token: Token, inline: Token, prev: Token | undefined): void {
+    if (inline.type !== 'inline') return;
+    if (prev !== undefined && prev.type === 'list_item_open') {
+      const segments = inlineSegments(this.src, inline, this.env, this.lines, undefined);
+      this.noteListItem(inline, segments);
+      this.noteTask(inline, segments);
+    } else {
+      this.noteLabel(token, inline);
+    }
+  }
+
+  private openTable(token: Token): void {
+    this.hasBody = true;
+    const map = token.map;
+    const table: Table = {
+      range: this.lines.linesRange(map ? map[0] : 0, Math.max(0, (map ? map[1] : 1) - 1)),
+      header: [],
+      rows: [],
+      heading: this.heading,
+    };
+    this.table = table;
+    this.out.tables.push(table);
+  }
+
+  private openRow(token: Token): void {
+    const rowCells: TableCell[] = [];
+    this.rowCells = rowCells;
+    const marks = this.env.blockLineStarts.get(token);
+    const line = token.map ? token.map[0] : 0;
+    const start = marks !== undefined && marks.length > 0 ? (marks[0] as number) : undefined;
+    this.cellQueue = splitRow(
+      this.src,
+      start ?? this.lines.lineStart(line),
+      this.lines.lineEnd(line),
+    );
+    this.cellNext = 0;
+    const table = this.table;
+    if (table) {
+      if (this.inHeader) table.header = rowCells;
+      else table.rows.push(rowCells);
+    }
+  }
+
+  private visitInline(token: Token, opener: Token | undefined): void {
+    let segments: Segment[];
+    const rowCells = this.rowCells;
+    if (rowCells) {
+      const cell =
+        this.cellNext < this.cellQueue.length ? this.cellQueue[this.cellNext++] : undefined;
+      const line = token.map ? token.map[0] : 0;
+      const at = cell ? cell.start : this.lines.lineEnd(line);
+      segments = cell ? cell.segments : [{ from: 0, abs: at }];
+      rowCells.push({
+        text: token.content,
+        range: this.lines.range(at, cell ? cell.end : at),
+      });
+    } else {
+      segments = inlineSegments(this.src, token, this.env, this.lines, opener);
+    }
+    this.walkInline(token, segments);
+  }
+
+  /** Marks the current heading empty when nothing followed it. */
+  private closeSection(): void {
+    if (!this.hasBody && this.heading >= 0)
+      (this.out.headings[this.heading] as Heading).empty = true;
+  }
+
+  private noteListItem(inline: Token, segments: Segment[]): void {
+    const itemIndex = this.itemIndex;
     if (itemIndex.length === 0) return;
     let parent = -1;
     for (let k = itemIndex.length - 2; k >= 0; k--) {
@@ -237,28 +286,30 @@ export function extract(
     }
     const nl = inline.content.indexOf('\n');
     const firstLineEnd = nl === -1 ? inline.content.length : nl;
-    out.listItems.push({
+    const lists = this.lists;
+    this.out.listItems.push({
       text: inline.content,
-      range: lines.range(mapOffset(segments, 0), mapOffset(segments, firstLineEnd)),
-      heading,
+      range: this.lines.range(mapOffset(segments, 0), mapOffset(segments, firstLineEnd)),
+      heading: this.heading,
       parent,
-      ordered: lists[lists.length - 1] ?? false,
+      ordered: lists.length > 0 ? (lists[lists.length - 1] as boolean) : false,
     } satisfies ListItem);
-    itemIndex[itemIndex.length - 1] = out.listItems.length - 1;
+    itemIndex[itemIndex.length - 1] = this.out.listItems.length - 1;
   }
 
-  function noteLabel(open: Token, inline: Token): void {
+  private noteLabel(open: Token, inline: Token): void {
     const m = LABEL.exec(inline.content);
     if (!m || !open.map) return;
-    out.labelled.push({
+    this.out.labelled.push({
       label: m[1] as string,
       text: inline.content.slice(m[0].length),
-      range: lines.linesRange(open.map[0], Math.max(open.map[0], open.map[1] - 1)),
-      heading,
+      range: this.lines.linesRange(open.map[0], Math.max(open.map[0], open.map[1] - 1)),
+      heading: this.heading,
     } satisfies LabelledParagraph);
   }
 
-  function noteTask(inline: Token, segments: Segment[]): void {
+  private noteTask(inline: Token, segments: Segment[]): void {
+    const items = this.items;
     const m = TASK_MARKER.exec(inline.content);
     if (!m || items.length === 0) return;
     let parent = -1;
@@ -270,24 +321,20 @@ export function extract(
     }
     const nl = inline.content.indexOf('\n');
     const firstLineEnd = nl === -1 ? inline.content.length : nl;
-    out.tasks.push({
+    this.out.tasks.push({
       checked: m[1] !== ' ',
       text: inline.content.slice(m[0].length).replace(/\s+/g, ' ').trim(),
-      range: lines.range(mapOffset(segments, 0), mapOffset(segments, firstLineEnd)),
-      heading,
+      range: this.lines.range(mapOffset(segments, 0), mapOffset(segments, firstLineEnd)),
+      heading: this.heading,
       parent,
     } satisfies TaskItem);
-    items[items.length - 1] = out.tasks.length - 1;
+    items[items.length - 1] = this.out.tasks.length - 1;
   }
 
-  function walkInline(inline: Token, segments: Segment[]): void {
+  private walkInline(inline: Token, segments: Segment[]): void {
     const children = inline.children ?? [];
     const content = inline.content;
-    const at = (offset: number) => mapOffset(segments, offset);
-    const destOf = (token: Token): Range | undefined => {
-      const d = env.destinationSpans.get(token);
-      return d ? lines.range(at(d.start), at(d.end)) : undefined;
-    };
+    const spans = this.env.inlineSpans;
     let cursor = 0;
     let linkDepth = 0;
     // One scan of the whole content spares the per-token scans in the common case.
@@ -296,26 +343,26 @@ export function extract(
     let markCursor = 0;
     for (let c = 0; c < children.length; c++) {
       const child = children[c] as Token;
-      const span = env.inlineSpans.get(child);
+      const span = spans.get(child);
       if (span) cursor = span.end;
       switch (child.type) {
         case 'link_open': {
           const href = String(child.attrGet('href') ?? '');
           let kind: LinkKind = child.markup === 'autolink' ? 'autolink' : 'inline';
-          const start = span?.start ?? cursor;
-          const end = span?.end ?? cursor;
+          const start = span ? span.start : cursor;
+          const end = span ? span.end : cursor;
           if (kind === 'inline' && span && content.charCodeAt(span.end - 1) === 0x5d) {
             kind = 'reference';
           }
           linkDepth++;
-          pushLink(
+          this.pushLink(
             kind,
             false,
             href,
-            at(start),
-            at(end),
-            env.tokenLabels.get(child),
-            destOf(child),
+            mapOffset(segments, start),
+            mapOffset(segments, end),
+            this.env.tokenLabels.get(child),
+            this.destinationOf(child, segments),
           );
           break;
         }
@@ -324,155 +371,204 @@ export function extract(
           break;
         case 'text':
           if (mayMark && MARKER_HINT.test(child.content)) {
-            markCursor = Math.max(markCursor, cursor);
-            for (const m of child.content.matchAll(MARKER)) {
-              const found = locateText(content, m[0], markCursor);
-              if (!found) continue;
-              markCursor = found.end;
-              out.markers.push({
-                word: m[0],
-                range: lines.range(at(found.start), at(found.end)),
-                heading,
-              } satisfies Marker);
-            }
+            markCursor = this.noteMarkers(
+              child.content,
+              content,
+              segments,
+              Math.max(markCursor, cursor),
+            );
           }
           // GFM extended autolinks live in plain text, never inside a link's own text.
           if (linkDepth === 0 && mayAutolink) {
-            for (const auto of findAutolinks(child.content)) {
-              const written = child.content.slice(auto.start, auto.end);
-              const found = locateText(content, written, cursor);
-              if (!found) continue;
-              cursor = found.end;
-              pushLink(
-                'extended-autolink',
-                false,
-                auto.url,
-                at(found.start),
-                at(found.end),
-                undefined,
-              );
-            }
+            cursor = this.noteAutolinks(child.content, content, segments, cursor);
           }
           break;
         case 'image': {
           const href = String(child.attrGet('src') ?? '');
-          const start = span?.start ?? cursor;
-          const end = span?.end ?? cursor;
+          const start = span ? span.start : cursor;
+          const end = span ? span.end : cursor;
           const kind: LinkKind =
             span && content.charCodeAt(span.end - 1) === 0x5d ? 'reference' : 'inline';
-          pushLink(kind, true, href, at(start), at(end), env.tokenLabels.get(child), destOf(child));
+          this.pushLink(
+            kind,
+            true,
+            href,
+            mapOffset(segments, start),
+            mapOffset(segments, end),
+            this.env.tokenLabels.get(child),
+            this.destinationOf(child, segments),
+          );
           break;
         }
         case 'code_inline':
           if (span) {
-            out.codeSpans.push({
+            this.out.codeSpans.push({
               text: child.content,
-              range: lines.range(at(span.start), at(span.end)),
-              heading,
+              range: this.lines.range(
+                mapOffset(segments, span.start),
+                mapOffset(segments, span.end),
+              ),
+              heading: this.heading,
             } satisfies CodeSpan);
           }
           break;
         case 'html_inline':
-          if (span) addHtml(child.content, (offset) => at(span.start + offset));
+          if (span) this.addHtml(child.content, segments, span.start);
           break;
         default:
           break;
       }
     }
-    const unresolved = env.unresolved.get(children);
+    const unresolved = this.env.unresolved.get(children);
     if (unresolved) {
       for (const ref of unresolved) {
-        out.undefinedReferences.push({
+        this.out.undefinedReferences.push({
           label: ref.label,
           rawLabel: ref.rawLabel,
-          range: lines.range(at(ref.start), at(ref.end)),
-          heading,
+          range: this.lines.range(mapOffset(segments, ref.start), mapOffset(segments, ref.end)),
+          heading: this.heading,
         } satisfies UndefinedReference);
       }
     }
   }
 
-  function pushLink(
+  private destinationOf(token: Token, segments: Segment[]): Range | undefined {
+    const d = this.env.destinationSpans.get(token);
+    return d
+      ? this.lines.range(mapOffset(segments, d.start), mapOffset(segments, d.end))
+      : undefined;
+  }
+
+  /** TODO/TBD/FIXME in a text token; returns the new search cursor. */
+  private noteMarkers(text: string, content: string, segments: Segment[], from: number): number {
+    let markCursor = from;
+    for (const m of text.matchAll(MARKER)) {
+      const found = locateText(content, m[0], markCursor);
+      if (!found) continue;
+      markCursor = found.end;
+      this.out.markers.push({
+        word: m[0],
+        range: this.lines.range(mapOffset(segments, found.start), mapOffset(segments, found.end)),
+        heading: this.heading,
+      } satisfies Marker);
+    }
+    return markCursor;
+  }
+
+  /** GFM extended autolinks in a text token; returns the new cursor. */
+  private noteAutolinks(text: string, content: string, segments: Segment[], from: number): number {
+    let cursor = from;
+    for (const auto of findAutolinks(text)) {
+      const written = text.slice(auto.start, auto.end);
+      const found = locateText(content, written, cursor);
+      if (!found) continue;
+      cursor = found.end;
+      this.pushLink(
+        'extended-autolink',
+        false,
+        auto.url,
+        mapOffset(segments, found.start),
+        mapOffset(segments, found.end),
+        undefined,
+        undefined,
+      );
+    }
+    return cursor;
+  }
+
+  private pushLink(
     kind: LinkKind,
     image: boolean,
     destination: string,
     start: number,
     end: number,
     label: string | undefined,
-    dest?: Range,
-  ) {
-    const link: Link = { kind, image, destination, range: lines.range(start, end), heading };
+    dest: Range | undefined,
+  ): void {
+    const link: Link = {
+      kind,
+      image,
+      destination,
+      range: this.lines.range(start, end),
+      heading: this.heading,
+    };
     if (label !== undefined) link.label = label;
     if (dest) link.destinationRange = dest;
-    out.links.push(link);
+    this.out.links.push(link);
   }
 
-  function scanBlockHtml(token: Token): void {
-    const segments = inlineSegments(src, token, env, lines, undefined);
-    addHtml(token.content, (offset) => mapOffset(segments, offset));
+  private scanBlockHtml(token: Token): void {
+    const segments = inlineSegments(this.src, token, this.env, this.lines, undefined);
+    this.addHtml(token.content, segments, 0);
   }
 
-  function addHtml(fragment: string, at: (offset: number) => number): void {
+  /** Anchors, links, images and comments of raw HTML that starts at `base` in the segments. */
+  private addHtml(fragment: string, segments: Segment[], base: number): void {
     for (const hit of scanHtml(fragment)) {
-      const range = lines.range(at(hit.start), at(hit.end));
+      const range = this.lines.range(
+        mapOffset(segments, base + hit.start),
+        mapOffset(segments, base + hit.end),
+      );
       if (hit.kind === 'comment') {
-        out.comments.push({ text: hit.value, range } satisfies HtmlComment);
+        this.out.comments.push({ text: hit.value, range } satisfies HtmlComment);
       } else if (hit.kind === 'a-name' || hit.kind === 'html-id') {
-        out.anchors.push({ id: hit.value, kind: hit.kind, range } satisfies Anchor);
+        this.out.anchors.push({ id: hit.value, kind: hit.kind, range } satisfies Anchor);
       } else {
-        out.links.push({
+        this.out.links.push({
           kind: hit.kind,
           image: hit.kind === 'html-img',
           destination: hit.value,
           range,
-          heading,
+          heading: this.heading,
         });
       }
     }
   }
 
-  function addDefinition(start: number, endLine: number): void {
+  private addDefinition(start: number, endLine: number): void {
+    const { lines, src } = this;
     const end = lines.lineEnd(Math.max(lines.lineOf(start), endLine - 1));
     const text = src.slice(start, end);
-    const m = /^\[((?:\\[\s\S]|[^\\\]])*)\]:/.exec(text);
+    const m = DEFINITION_LABEL.exec(text);
     if (!m) return;
     const rawLabel = m[1] as string;
     // `[^note]: text` is a GFM footnote, not a link: markdown-it (no footnote plugin) reads a
     // one-word footnote as a definition whose destination is that word.
     if (rawLabel.startsWith('^')) return;
-    const label = md.utils.normalizeReference(rawLabel);
-    const ref = env.references?.[label];
-    out.definitions.push({
+    const label = this.md.utils.normalizeReference(rawLabel);
+    const ref = this.env.references?.[label];
+    this.out.definitions.push({
       label,
       rawLabel,
       destination: ref?.href ?? '',
       range: lines.range(start, end),
     } satisfies Definition);
     const destStart = m[0].length;
-    const dest = /^[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)/.exec(text.slice(destStart));
+    const dest = DEFINITION_DESTINATION.exec(text.slice(destStart));
     if (dest && ref) {
       const from = start + destStart + dest[0].length - (dest[1] as string).length;
-      out.links.push({
+      this.out.links.push({
         kind: 'definition',
         image: false,
         destination: ref.href,
         label,
         range: lines.range(from, from + (dest[1] as string).length),
         destinationRange: lines.range(from, from + (dest[1] as string).length),
-        heading: headingAt(start),
+        heading: this.headingAt(start),
       });
     }
   }
 
   /** The last heading at or above an offset (headings are in line order): binary search. */
-  function headingAt(offset: number): number {
-    const line = lines.lineOf(offset) + 1;
+  private headingAt(offset: number): number {
+    const headings = this.out.headings;
+    const line = this.lines.lineOf(offset) + 1;
     let lo = 0;
-    let hi = out.headings.length - 1;
+    let hi = headings.length - 1;
     let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if ((out.headings[mid] as Heading).range.line <= line) {
+      if ((headings[mid] as Heading).range.line <= line) {
         found = mid;
         lo = mid + 1;
       } else {
@@ -481,6 +577,11 @@ export function extract(
     }
     return found;
   }
+}
+
+/** The token before index i; reading index -1 would be a slow property lookup. */
+function before(tokens: Token[], i: number): Token | undefined {
+  return i > 0 ? tokens[i - 1] : undefined;
 }
 
 /**
@@ -543,7 +644,9 @@ function inlineSegments(
   for (let k = 0; ; k++) {
     const nl = content.indexOf('\n', from);
     const piece = nl === -1 ? content.slice(from) : content.slice(from, nl);
-    const lineStart = (marks?.[k] ?? lines.lineStart(line)) + (k === 0 ? skipFirst : 0);
+    const mark =
+      marks !== undefined && k < marks.length ? (marks[k] as number) : lines.lineStart(line);
+    const lineStart = mark + (k === 0 ? skipFirst : 0);
     const lineEnd = lines.lineEnd(line);
     const core = piece.trimStart();
     const lead = piece.length - core.length;

@@ -46,13 +46,18 @@ export class LineIndex {
 
   /** Offset of the first character of a 0-based line. */
   lineStart(line: number): number {
-    return this.starts[line] ?? this.text.length;
+    // Bounds first: reading past an array's end makes V8 drop its optimized code.
+    return line >= 0 && line < this.starts.length
+      ? (this.starts[line] as number)
+      : this.text.length;
   }
 
   /** Offset just before the line's newline. */
   lineEnd(line: number): number {
-    const next = this.starts[line + 1];
-    return next === undefined ? this.text.length : next - 1;
+    const next = line + 1;
+    return next >= 0 && next < this.starts.length
+      ? (this.starts[next] as number) - 1
+      : this.text.length;
   }
 
   /** Range covering whole 0-based lines [first, last]. */
