@@ -4,6 +4,7 @@ import { COMMON_OPTIONS, parseCli, UsageError } from './args.js';
 import { COMMANDS, findCommand } from './commands/index.js';
 import { helpText } from './help.js';
 import type { Io } from './io.js';
+import { applyV8Tuning } from './v8-tuning.js';
 
 /** Runs one docmap command and returns its exit code (design.md §6). */
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -47,6 +48,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 /** The real process: argv, streams, TTY detection. */
 export async function runProcess(): Promise<void> {
+  applyV8Tuning(process.execArgv, process.env);
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   const io: Io = {
     cwd: process.cwd(),

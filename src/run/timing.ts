@@ -25,8 +25,12 @@ export class Timing {
   }
 }
 
-/** The table `--timing` prints: the phases, then the slowest rules. */
-export function formatTiming(timing: Timing, slowestRules = 10): string {
+/** The table `--timing` prints: the phases, the slowest rules, and V8 flags docmap set. */
+export function formatTiming(
+  timing: Timing,
+  v8Flags: readonly string[] = [],
+  slowestRules = 10,
+): string {
   const ms = (n: number) => n.toFixed(1).padStart(9);
   const rows = [...timing.phases];
   const ruleRows = [...timing.rules]
@@ -41,5 +45,6 @@ export function formatTiming(timing: Timing, slowestRules = 10): string {
     lines.push('slowest rules, ms:');
     for (const [id, t] of ruleRows) lines.push(`  ${id.padEnd(width)}${ms(t)}`);
   }
+  if (v8Flags.length > 0) lines.push(`V8 flags set by docmap: ${v8Flags.join(' ')}`);
   return `${lines.join('\n')}\n`;
 }

@@ -9,6 +9,7 @@ import {
   runCheck,
 } from '../../run/check.js';
 import { formatTiming, Timing } from '../../run/timing.js';
+import { appliedV8Tuning } from '../v8-tuning.js';
 import { applyFixes } from '../../workspace/apply-fixes.js';
 import { docmapVersion } from '../../workspace/version.js';
 import type { CliOptions } from '../args.js';
@@ -59,7 +60,7 @@ export async function checkCommand(opts: CliOptions, io: Io): Promise<number> {
   io.stdout(formatReport(opts.format, report, { color: io.color }));
   if (timing) {
     timing.phase('report');
-    io.stderr(formatTiming(timing));
+    io.stderr(formatTiming(timing, appliedV8Tuning()));
   }
   if (summary.errors > 0) return 1;
   if (opts.maxWarnings !== undefined && summary.warnings > opts.maxWarnings) {

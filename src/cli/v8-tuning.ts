@@ -1,0 +1,34 @@
+// V8's defaults suit long-lived pages and servers. A docmap run lasts about a second, most
+// of it the first pass through the parser, while TurboFan optimizes the hot functions on
+// background threads. Inlining makes those compiles several times larger, and on a machine
+// with few cores they take CPU from the parse itself. A smaller inlining budget made a cold
+// run on the rfcs corpus about 16% faster and one on 290 MB no slower (docs/performance.md).
+import { setFlagsFromString } from 'node:v8';
+
+/** The flag docmap sets for itself. */
+export const V8_TUNING = '--max-inlined-bytecode-size-cumulative=300';
+
+let applied: readonly string[] = [];
+
+/**
+ * The flags to set: none when node was started with an inlining flag of the user's own
+ * (`node --turbo-inlining bin/docmap.js`), or when DOCMAP_V8_TUNING is `0`.
+ */
+export function v8TuningFlags(execArgv: readonly string[], env: NodeJS.ProcessEnv): string[] {
+  if (env.DOCMAP_V8_TUNING === '0') return [];
+  return execArgv.some((flag) => /inlin/.test(flag)) ? [] : [V8_TUNING];
+}
+
+/**
+ * Sets the tuning flags; call it before the work starts. V8 reads them whenever it compiles,
+ * so nothing compiled before is affected and nothing else changes.
+ */
+export function applyV8Tuning(execArgv: readonly string[], env: NodeJS.ProcessEnv): void {
+  applied = v8TuningFlags(execArgv, env);
+  for (const flag of applied) setFlagsFromString(flag);
+}
+
+/** What applyV8Tuning set in this process, for `--timing`. */
+export function appliedV8Tuning(): readonly string[] {
+  return applied;
+}

@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { V8_TUNING, v8TuningFlags } from '../../src/cli/v8-tuning.js';
+import { tempSuite } from './in-process.js';
+
+const bin = fileURLToPath(new URL('../../../bin/docmap.js', import.meta.url));
+
+test('docmap limits inlining unless node was given an inlining flag or DOCMAP_V8_TUNING=0', () => {
+  assert.deepEqual(v8TuningFlags([], {}), [V8_TUNING]);
+  assert.deepEqual(v8TuningFlags(['--max-old-space-size=8192'], { DOCMAP_V8_TUNING: '1' }), [
+    V8_TUNING,
+  ]);
+  assert.deepEqual(v8TuningFlags(['--turbo-inlining'], {}), []);
+  assert.deepEqual(v8TuningFlags(['--max-inlined-bytecode-size-cumulative=920'], {}), []);
+  assert.deepEqual(v8TuningFlags([], { DOCMAP_V8_TUNING: '0' }), []);
+});
+
+test('the real process sets the flag, says so under --timing, and the findings stay the same', {
+  timeout: 60_000,
+}, () => {
+  const root = tempSuite('docmap-v8-', {
+    'README.md': '# Home\n\n[guide](guide.md) and [gone](gone.md).\n',
+    'guide.md': '# Guide\n',
+  });
+  const run = (nodeFlags: string[], env: NodeJS.ProcessEnv = {}) =>
+    spawnSync(
+      process.execPath,
+      [...nodeFlags, bin, 'check', '--no-cache', '--format', 'json', '--timing'],
+      { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } },
+    );
+  const tuned = run([]);
+  assert.equal(tuned.status, 1, tuned.stderr);
+  assert.match(tuned.stderr, new RegExp(`^V8 flags set by docmap: ${V8_TUNING}$`, 'm'));
+  for (const untouched of [run(['--turbo-inlining']), run([], { DOCMAP_V8_TUNING: '0' })]) {
+    assert.equal(untouched.status, 1, untouched.stderr);
+    assert.match(untouched.stderr, /^ {2}parse +\d/m);
+    assert.doesNotMatch(untouched.stderr, /V8 flags set by docmap/);
+    assert.deepEqual(JSON.parse(tuned.stdout).findings, JSON.parse(untouched.stdout).findings);
+  }
+});
