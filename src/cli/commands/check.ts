@@ -9,12 +9,12 @@ import {
   runCheck,
 } from '../../run/check.js';
 import { formatTiming, Timing } from '../../run/timing.js';
-import { appliedV8Tuning } from '../v8-tuning.js';
 import { applyFixes } from '../../workspace/apply-fixes.js';
 import { docmapVersion } from '../../workspace/version.js';
 import type { CliOptions } from '../args.js';
 import type { Io } from '../io.js';
 import { sourceLineReader } from '../source-lines.js';
+import { appliedV8Tuning } from '../v8-tuning.js';
 import { workspaceOptions } from './workspace-options.js';
 
 /** With the cache on, an unchanged suite is answered from the result cache. */
