@@ -313,12 +313,16 @@ function wrapBlockTokenize(md: MarkdownItType): void {
 
 /** What can start a link, image, code span, HTML, escape or entity in inline text. */
 const INLINE_TRIGGER = /[[\]<`\\&!]/;
+/** Without these, a paragraph's only inline syntax docmap reads is code spans. */
+const BEYOND_CODE_SPANS = /[[<\\&]/;
 
 /**
  * A paragraph with none of those characters holds only text (emphasis at most, which docmap
  * does not read): it becomes one text token without running the inline tokenizer, about a
- * third of paragraphs in technical prose. Headings and table cells are always parsed: their
- * text content is read.
+ * third of paragraphs in technical prose. A paragraph whose only syntax is code spans (no
+ * `[`, `<`, escape or entity: about another third) gets its code spans from a scanner of
+ * backtick runs, as markdown-it's own backtick rule would. Headings and table cells are
+ * always parsed: their text content is read.
  */
 function skipPlainParagraphs(md: MarkdownItType): void {
   md.core.ruler.at('inline', (state) => {
@@ -326,13 +330,86 @@ function skipPlainParagraphs(md: MarkdownItType): void {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as Token;
       if (token.type !== 'inline') continue;
-      if (tokens[i - 1]?.type === 'paragraph_open' && !INLINE_TRIGGER.test(token.content)) {
-        const text = new state.Token('text', '', 0);
-        text.content = token.content;
-        token.children = [text];
-        continue;
+      if (i > 0 && (tokens[i - 1] as Token).type === 'paragraph_open') {
+        if (!INLINE_TRIGGER.test(token.content)) {
+          const text = new state.Token('text', '', 0);
+          text.content = token.content;
+          token.children = [text];
+          continue;
+        }
+        if (!BEYOND_CODE_SPANS.test(token.content)) {
+          token.children = codeSpanChildren(state.Token, token.content, env(state));
+          continue;
+        }
       }
       state.md.inline.parse(token.content, state.md, state.env, token.children ?? []);
     }
   });
+}
+
+type TokenClass = new (type: string, tag: string, nesting: -1 | 0 | 1) => Token;
+
+/**
+ * Text and code_inline tokens of inline content whose only syntax is code spans: what
+ * markdown-it's backtick rule makes of it, step for step. A run of n backticks opens a code
+ * span when a later run of exactly n closes it. Like that rule, once one opener found no
+ * closer, an opener of a length last seen before it is text at once (which can miss a span
+ * the spec would find; docs/parser-conformance.md), so both paths agree.
+ */
+export function codeSpanChildren(TokenOf: TokenClass, content: string, e: ParseEnv): Token[] {
+  const runs = backtickRuns(content);
+  const children: Token[] = [];
+  let textFrom = 0;
+  let scanned = false;
+  /** Per run length, where the scans last saw one. */
+  const lastSeen = new Map<number, number>();
+  for (let r = 0; r < runs.length; r += 2) {
+    const start = runs[r] as number;
+    const end = runs[r + 1] as number;
+    const length = end - start;
+    if (scanned && (lastSeen.get(length) ?? 0) <= start) continue;
+    let k = r + 2;
+    for (; k < runs.length; k += 2) {
+      const runLength = (runs[k + 1] as number) - (runs[k] as number);
+      if (runLength === length) break;
+      lastSeen.set(runLength, runs[k] as number);
+    }
+    if (k >= runs.length) {
+      scanned = true;
+      continue;
+    }
+    const closeStart = runs[k] as number;
+    const closeEnd = runs[k + 1] as number;
+    if (start > textFrom) children.push(textToken(TokenOf, content.slice(textFrom, start)));
+    const code = new TokenOf('code_inline', 'code', 0);
+    code.markup = content.slice(start, end);
+    code.content = content
+      .slice(end, closeStart)
+      .replace(/\n/g, ' ')
+      .replace(/^ (.+) $/, '$1');
+    children.push(code);
+    e.inlineSpans.set(code, { start, end: closeEnd });
+    textFrom = closeEnd;
+    r = k;
+  }
+  if (textFrom < content.length) children.push(textToken(TokenOf, content.slice(textFrom)));
+  return children;
+}
+
+/** Start and end offsets of every run of backticks, flattened: [s0, e0, s1, e1, ...]. */
+function backtickRuns(content: string): number[] {
+  const runs: number[] = [];
+  for (let at = content.indexOf('`'); at !== -1; ) {
+    let end = at + 1;
+    while (content.charCodeAt(end) === 0x60) end++;
+    runs.push(at, end);
+    at = content.indexOf('`', end);
+  }
+  return runs;
+}
+
+function textToken(TokenOf: TokenClass, content: string): Token {
+  const text = new TokenOf('text', '', 0);
+  text.content = content;
+  return text;
 }
