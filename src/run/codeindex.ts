@@ -23,18 +23,23 @@ export async function loadCodeIndex(
     lineFiles: lineFiles(docs),
     cache,
   });
-  if (index.hasSymbols) {
-    index.data.mentioned = await cachedMentionedNames({
-      root,
-      stateKey: stats.stateKey,
-      cache,
-      names: undefinedNames(docs, index),
-      files,
-      docExtensions: config.extensions,
-      maxFileSize: config.codemap.maxFileSize,
-    });
-  }
-  index.data.ignored = await ignoredPaths(root, absentPaths(docs, new Set(files)));
+  // Two child processes (git grep, git check-ignore) that do not depend on each other.
+  const [mentioned, ignored] = await Promise.all([
+    index.hasSymbols
+      ? cachedMentionedNames({
+          root,
+          stateKey: stats.stateKey,
+          cache,
+          names: undefinedNames(docs, index),
+          files,
+          docExtensions: config.extensions,
+          maxFileSize: config.codemap.maxFileSize,
+        })
+      : undefined,
+    ignoredPaths(root, absentPaths(docs, new Set(files))),
+  ]);
+  if (mentioned) index.data.mentioned = mentioned;
+  index.data.ignored = ignored;
   return index;
 }
 
