@@ -9,7 +9,6 @@
 import { posix } from 'node:path';
 import { resolveDeclaredPath } from './declared-path.js';
 import type { PathIndex } from './path-index.js';
-import { closest } from './suggest.js';
 import type { Suite } from './suite.js';
 
 export type NamedPath =
@@ -87,7 +86,7 @@ export function resolveNamedPath(
   for (const path of candidates) {
     const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
     if (suite.paths.kind(dir) !== 'dir') continue;
-    const near = closest(posix.basename(path), suite.paths.list(dir));
+    const near = suite.paths.closestIn(dir, posix.basename(path));
     if (near) {
       suggestion = dir === '' ? near : `${dir}/${near}`;
       break;

@@ -1,9 +1,13 @@
+import { closest } from './suggest.js';
+
 /** Exact-case view of every file and folder under the root (pure, built from a list). */
 export class PathIndex {
   private readonly files = new Set<string>();
   private readonly dirs = new Set<string>(['']);
   private readonly byLower = new Map<string, string[]>();
   private readonly children = new Map<string, string[]>();
+  /** closestIn's answers: the index never changes once built, so neither do they. */
+  private readonly nearest = new Map<string, string | undefined>();
 
   constructor(files: Iterable<string>) {
     for (const file of files) this.add(file);
@@ -52,6 +56,15 @@ export class PathIndex {
   /** Names directly inside a folder ('' is the root). */
   list(dir: string): readonly string[] {
     return this.children.get(dir) ?? [];
+  }
+
+  /** The name inside a folder that `name` most likely meant (see `closest`). */
+  closestIn(dir: string, name: string): string | undefined {
+    const key = `${dir}\0${name}`;
+    if (this.nearest.has(key)) return this.nearest.get(key);
+    const answer = closest(name, this.list(dir));
+    this.nearest.set(key, answer);
+    return answer;
   }
 
   allFiles(): IterableIterator<string> {

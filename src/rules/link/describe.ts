@@ -1,5 +1,4 @@
 import { posix } from 'node:path';
-import { closest } from '../../model/suggest.js';
 import type { Suite } from '../../model/suite.js';
 
 /** Shared wording: `link to ./x.md#y` (images say `image`). */
@@ -11,7 +10,7 @@ export function linkLabel(image: boolean, destination: string): string {
 export function suggestPath(suite: Suite, path: string): string | undefined {
   const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
   const base = posix.basename(path);
-  const sibling = closest(base, suite.paths.list(dir));
+  const sibling = suite.paths.closestIn(dir, base);
   if (sibling) return dir === '' ? sibling : `${dir}/${sibling}`;
   let moved: string | undefined;
   for (const file of suite.paths.allFiles()) {
