@@ -20,9 +20,20 @@ export class LineIndex {
     return this.text.endsWith('\n') ? n - 1 : n;
   }
 
+  /** The line the previous lookup found: lookups mostly go forward through the text. */
+  private recent = 0;
+
   /** 0-based line of an offset. */
   lineOf(offset: number): number {
     const starts = this.starts;
+    const near = this.recent;
+    if ((starts[near] as number) <= offset) {
+      if (near + 1 >= starts.length || offset < (starts[near + 1] as number)) return near;
+      if (near + 2 >= starts.length || offset < (starts[near + 2] as number)) {
+        this.recent = near + 1;
+        return near + 1;
+      }
+    }
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -30,6 +41,7 @@ export class LineIndex {
       if ((starts[mid] as number) <= offset) lo = mid;
       else hi = mid - 1;
     }
+    this.recent = lo;
     return lo;
   }
 

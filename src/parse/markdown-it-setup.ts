@@ -254,9 +254,9 @@ function wrapBlockRules(md: MarkdownItType): void {
         if (token.type !== 'inline' && token.type !== 'html_block' && token.type !== 'tr_open') {
           continue;
         }
-        const [from, to] = token.map;
+        const to = token.map[1];
         const marks: number[] = [];
-        for (let line = from; line < to; line++) {
+        for (let line = token.map[0]; line < to; line++) {
           marks.push((state.bMarks[line] as number) + (state.tShift[line] as number));
         }
         starts.set(token, marks);
