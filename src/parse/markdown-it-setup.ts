@@ -95,6 +95,7 @@ export function markdownParser(): MarkdownItType {
   skipPlainParagraphs(md);
   wrapInlineRules(md);
   wrapBlockRules(md);
+  guardSetextHeadings(md);
   wrapInlineParse(md);
   wrapBlockTokenize(md);
   shared = md;
@@ -498,4 +499,26 @@ export function markLines(src: string, into: LineMarks): void {
   into.sCount = sCount;
   into.bsCount = bsCount;
   into.lineMax = bMarks.length - 1;
+}
+
+/**
+ * markdown-it tries a setext heading at the start of every paragraph by scanning its lines
+ * for an `===` or `---` underline, then the paragraph rule scans the same lines again. A
+ * paragraph none of whose following lines (up to a blank one) starts with `=` or `-` cannot
+ * be one, and the first scan is skipped. Any other paragraph goes to markdown-it's rule.
+ */
+function guardSetextHeadings(md: MarkdownItType): void {
+  const lheading = findBlockRule(md, 'lheading');
+  if (!lheading) return;
+  replaceBlockRule(md, 'lheading', (state, startLine, endLine, silent) => {
+    const { bMarks, tShift, eMarks, src } = state;
+    for (let line = startLine + 1; line < endLine; line++) {
+      const pos = (bMarks[line] as number) + (tShift[line] as number);
+      if (pos >= (eMarks[line] as number)) return false; // a blank line ends the paragraph
+      const ch = src.charCodeAt(pos);
+      if (ch === 0x3d /* = */ || ch === 0x2d /* - */) break;
+      if (line === endLine - 1) return false;
+    }
+    return lheading(state, startLine, endLine, silent);
+  });
 }
