@@ -91,6 +91,7 @@ export function markdownParser(): MarkdownItType {
   // Most destinations are plain ASCII that normalization returns unchanged; skip the URL
   // parse and punycode round trip for them.
   md.normalizeLink = (url: string) => (PLAIN_URL.test(url) ? url : normalizeLink(url));
+  md.inline.ruler.at('text', textRun);
   markLinesFast(md);
   skipPlainParagraphs(md);
   wrapInlineRules(md);
@@ -521,4 +522,32 @@ function guardSetextHeadings(md: MarkdownItType): void {
     }
     return lheading(state, startLine, endLine, silent);
   });
+}
+
+/**
+ * The characters at which an enabled inline rule can start (or, `]`, a link label end). Text
+ * runs on through the other punctuation that markdown-it's own text rule stops at for the
+ * sake of plugins (`-`, `:`, `#`, `=`, `+`...), where every rule would be tried in turn,
+ * none would match, and the character would be added to the text anyway.
+ */
+const INLINE_STOPS = (() => {
+  const stops = new Uint8Array(128);
+  for (const ch of '\n!&*<[\\]_`~') stops[ch.charCodeAt(0)] = 1;
+  return stops;
+})();
+
+/** markdown-it's `text` rule with docmap's shorter list of stops: the same tokens. */
+export function textRun(state: StateInline, silent: boolean): boolean {
+  const src = state.src;
+  const max = state.posMax;
+  let pos = state.pos;
+  while (pos < max) {
+    const ch = src.charCodeAt(pos);
+    if (ch < 128 && INLINE_STOPS[ch] === 1) break;
+    pos++;
+  }
+  if (pos === state.pos) return false;
+  if (!silent) state.pending += src.slice(state.pos, pos);
+  state.pos = pos;
+  return true;
 }
