@@ -2,7 +2,7 @@
 // of it the first pass through the parser, while TurboFan optimizes the hot functions on
 // background threads. Inlining makes those compiles several times larger, and on a machine
 // with few cores they take CPU from the parse itself. A smaller inlining budget made a cold
-// run on the rfcs corpus about 16% faster and one on 290 MB no slower (docs/performance.md).
+// run on the rfcs corpus 8-16% faster and one on 290 MB no slower (docs/performance.md).
 import { setFlagsFromString } from 'node:v8';
 
 /** The flag docmap sets for itself. */

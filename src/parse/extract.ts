@@ -355,15 +355,7 @@ class Extractor {
             kind = 'reference';
           }
           linkDepth++;
-          this.pushLink(
-            kind,
-            false,
-            href,
-            mapOffset(segments, start),
-            mapOffset(segments, end),
-            this.env.tokenLabels.get(child),
-            this.destinationOf(child, segments),
-          );
+          this.pushTokenLink(child, kind, false, href, start, end, segments);
           break;
         }
         case 'link_close':
@@ -389,15 +381,7 @@ class Extractor {
           const end = span ? span.end : cursor;
           const kind: LinkKind =
             span && content.charCodeAt(span.end - 1) === 0x5d ? 'reference' : 'inline';
-          this.pushLink(
-            kind,
-            true,
-            href,
-            mapOffset(segments, start),
-            mapOffset(segments, end),
-            this.env.tokenLabels.get(child),
-            this.destinationOf(child, segments),
-          );
+          this.pushTokenLink(child, kind, true, href, start, end, segments);
           break;
         }
         case 'code_inline':
@@ -430,6 +414,27 @@ class Extractor {
         } satisfies UndefinedReference);
       }
     }
+  }
+
+  /** A link or image token's link: offsets in the inline content, label and destination. */
+  private pushTokenLink(
+    token: Token,
+    kind: LinkKind,
+    image: boolean,
+    href: string,
+    start: number,
+    end: number,
+    segments: Segment[],
+  ): void {
+    this.pushLink(
+      kind,
+      image,
+      href,
+      mapOffset(segments, start),
+      mapOffset(segments, end),
+      this.env.tokenLabels.get(token),
+      this.destinationOf(token, segments),
+    );
   }
 
   private destinationOf(token: Token, segments: Segment[]): Range | undefined {

@@ -4,12 +4,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Token } from 'markdown-it';
 import { parseMarkdown } from '../../src/parse/index.js';
-import {
-  codeSpanChildren,
-  createEnv,
-  markdownParser,
-  type ParseEnv,
-} from '../../src/parse/markdown-it-setup.js';
+import { createEnv, markdownParser, type ParseEnv } from '../../src/parse/markdown-it-setup.js';
+import { codeSpanChildren } from '../../src/parse/shortcuts.js';
 
 const md = markdownParser();
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import MarkdownIt from 'markdown-it';
-import { markLines } from '../../src/parse/markdown-it-setup.js';
+import { markLines } from '../../src/parse/shortcuts.js';
 
 const plain = new MarkdownIt();
 

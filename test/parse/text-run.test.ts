@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import MarkdownIt from 'markdown-it';
-import { textRun } from '../../src/parse/markdown-it-setup.js';
+import { textRun } from '../../src/parse/shortcuts.js';
 
 const stock = new MarkdownIt('default', { html: true });
 const shortened = new MarkdownIt('default', { html: true });
