@@ -8,6 +8,8 @@ export class PathIndex {
   private readonly children = new Map<string, string[]>();
   /** closestIn's answers: the index never changes once built, so neither do they. */
   private readonly nearest = new Map<string, string | undefined>();
+  /** Files by their last path segment, made on first use. */
+  private byName: Map<string, string[]> | undefined;
 
   constructor(files: Iterable<string>) {
     for (const file of files) this.add(file);
@@ -65,6 +67,21 @@ export class PathIndex {
     const answer = closest(name, this.list(dir));
     this.nearest.set(key, answer);
     return answer;
+  }
+
+  /** Every file whose last path segment is `name`, in no particular order. */
+  filesNamed(name: string): readonly string[] {
+    if (!this.byName) {
+      const byName = new Map<string, string[]>();
+      for (const file of this.files) {
+        const base = file.slice(file.lastIndexOf('/') + 1);
+        const list = byName.get(base);
+        if (list) list.push(file);
+        else byName.set(base, [file]);
+      }
+      this.byName = byName;
+    }
+    return this.byName.get(name) ?? [];
   }
 
   allFiles(): IterableIterator<string> {

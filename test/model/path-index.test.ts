@@ -12,3 +12,11 @@ test('closestIn suggests a close name inside the folder, the same on every ask',
     assert.equal(paths.closestIn('nowhere', 'guide.md'), undefined);
   }
 });
+
+test('filesNamed finds every file of a name, in any folder, and nothing for folders', () => {
+  const paths = new PathIndex(['a/guide.md', 'b/c/guide.md', 'guide.txt', 'd/README.md']);
+  assert.deepEqual([...paths.filesNamed('guide.md')].sort(), ['a/guide.md', 'b/c/guide.md']);
+  assert.deepEqual(paths.filesNamed('README.md'), ['d/README.md']);
+  assert.deepEqual(paths.filesNamed('c'), []);
+  assert.deepEqual(paths.filesNamed('missing.md'), []);
+});

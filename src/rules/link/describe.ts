@@ -12,14 +12,9 @@ export function suggestPath(suite: Suite, path: string): string | undefined {
   const base = posix.basename(path);
   const sibling = suite.paths.closestIn(dir, base);
   if (sibling) return dir === '' ? sibling : `${dir}/${sibling}`;
-  let moved: string | undefined;
-  for (const file of suite.paths.allFiles()) {
-    if (posix.basename(file) === base) {
-      if (moved) return undefined;
-      moved = file;
-    }
-  }
-  return moved;
+  // One file of that name elsewhere is where it moved; two or more leave it open.
+  const named = suite.paths.filesNamed(base);
+  return named.length === 1 ? named[0] : undefined;
 }
 
 /** `../b/c.md` written relative to the linking file, for "did you mean" hints. */
