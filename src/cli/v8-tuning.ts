@@ -11,11 +11,24 @@ export const V8_TUNING = '--max-inlined-bytecode-size-cumulative=300';
 let applied: readonly string[] = [];
 
 /**
- * The flags to set: none when node was started with an inlining flag of the user's own
- * (`node --turbo-inlining bin/docmap.js`), or when DOCMAP_V8_TUNING is `0`.
+ * V8 versions known to have the flag (Node 16 to 25 ship them). V8 prints "unrecognized
+ * flag" on stderr for a flag it lacks, so an unknown future version is left alone.
  */
-export function v8TuningFlags(execArgv: readonly string[], env: NodeJS.ProcessEnv): string[] {
+const KNOWN_V8 = { min: 9, max: 14 };
+
+/**
+ * The flags to set: none when node was started with an inlining flag of the user's own
+ * (`node --turbo-inlining bin/docmap.js`), when DOCMAP_V8_TUNING is `0`, or on a V8 not
+ * known to have the flag.
+ */
+export function v8TuningFlags(
+  execArgv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  v8Version: string = process.versions.v8,
+): string[] {
   if (env.DOCMAP_V8_TUNING === '0') return [];
+  const major = Number.parseInt(v8Version, 10);
+  if (!(major >= KNOWN_V8.min && major <= KNOWN_V8.max)) return [];
   return execArgv.some((flag) => /inlin/.test(flag)) ? [] : [V8_TUNING];
 }
 

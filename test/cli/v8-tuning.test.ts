@@ -17,6 +17,14 @@ test('docmap limits inlining unless node was given an inlining flag or DOCMAP_V8
   assert.deepEqual(v8TuningFlags([], { DOCMAP_V8_TUNING: '0' }), []);
 });
 
+test('the flag is set only on V8 versions known to have it (others would print an error)', () => {
+  assert.deepEqual(v8TuningFlags([], {}, '11.3.244.8-node.33'), [V8_TUNING]);
+  assert.deepEqual(v8TuningFlags([], {}, '13.6.233.10-node.27'), [V8_TUNING]);
+  assert.deepEqual(v8TuningFlags([], {}, '15.0.1'), []);
+  assert.deepEqual(v8TuningFlags([], {}, '8.4.371'), []);
+  assert.deepEqual(v8TuningFlags([], {}, 'unknown'), []);
+});
+
 test('the real process sets the flag, says so under --timing, and the findings stay the same', {
   timeout: 60_000,
 }, () => {
