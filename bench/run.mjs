@@ -373,33 +373,13 @@ async function benchTarget(target, opts) {
       expected = JSON.parse(await fsp.readFile(path.join(copy, EXPECTED_FILE), 'utf8'));
     } catch {}
 
-    const results = [];
-    const run = async (spec) => {
-      const runs = [];
-      const notes = [];
-      for (let i = 0; i < opts.runs; i++) {
-        if (spec.before) await spec.before();
-        const r = await measure(spec.cmd, spec.args, {
-          cwd: copy,
-          timeoutSeconds: opts.timeout,
-          heapMB: opts.heap,
-        });
-        log(
-          `${target.name}: ${spec.label} run ${i + 1}/${opts.runs}: ${r.seconds.toFixed(2)} s, ${r.peakRssMB?.toFixed(0) ?? '?'} MB, ${r.timedOut ? 'timed out' : `exit ${r.exit ?? r.signal}`}`,
-        );
-        runs.push(r);
-        if (spec.after) await spec.after();
-        if (r.timedOut) {
-          notes.push(`killed after ${opts.timeout} s (--timeout); its time is a lower bound`);
-          break;
-        }
-        if (i + 1 < opts.runs && r.seconds > opts.repeatLimit) {
-          notes.push(
-            `one run only: it took ${r.seconds.toFixed(0)} s, over --repeat-limit ${opts.repeatLimit} s`,
-          );
-          break;
-        }
-      }
+    // Every command runs once per round, in the same order, so the machine's drift (up to
+    // 15% within a minute on the development machine) falls on every tool alike instead of
+    // on whichever ran its repeats during a slow minute.
+    const specs = [];
+    const setups = [];
+    const teardowns = [];
+    const summarize = async (spec, runs, notes) => {
       const last = runs[runs.length - 1];
       // The last run's output, for reading what a tool reported.
       await fsp.mkdir(logDir, { recursive: true });
@@ -474,7 +454,6 @@ async function benchTarget(target, opts) {
             (spec.peer && planted ? planted.rate < 0.5 : false),
         problems,
       };
-      results.push(result);
       return result;
     };
 
@@ -490,60 +469,75 @@ async function benchTarget(target, opts) {
       planted: (e) => [...e.missingFile, ...e.missingAnchor],
       extra: (p) => ({ rules: p.rules }),
     };
+    let cacheFiles = {};
     if (opts.only.includes('docmap')) {
       if (!fs.existsSync(opts.docmap))
         throw new Error(`${opts.docmap} does not exist; build docmap first`);
-      await removeCache();
-      await run({
-        ...docmapCommon,
-        id: 'docmap-cold',
-        label: 'docmap cold (--no-cache)',
-        args: [...docmapArgs, '--no-cache'],
-      });
-      await run({
-        ...docmapCommon,
-        id: 'docmap-cold-write',
-        label: 'docmap cold, writes cache',
-        args: docmapArgs,
-        before: removeCache,
-      });
-      const cacheFiles = await folderFiles(cacheDir);
-      const cacheBytes = Object.values(cacheFiles).reduce((a, b) => a + b, 0);
-      const warm = await run({
-        ...docmapCommon,
-        id: 'docmap-warm',
-        label: 'docmap warm (cache)',
-        args: docmapArgs,
-      });
-      warm.cacheMB = round(cacheBytes / 1e6, 1);
-      warm.cacheFiles = cacheFiles;
-      if (!cacheBytes)
-        warm.problems.push(
-          'the cold run wrote no cache under .docmap/: this warm run was another cold run',
-        );
       // One file edited since the last run: everything else should come from the cache.
       const edited = stats.firstMd;
       const original = await fsp.readFile(edited);
+      const { atime, mtime } = await fsp.stat(edited);
+      // Back as it was, time stamps too: a file written seconds before a run is never trusted
+      // to the result cache (it could change again within the same second), which would
+      // make the next round's warm run a partly cold one.
+      const restore = async () => {
+        await fsp.writeFile(edited, original);
+        await fsp.utimes(edited, atime, mtime);
+      };
       let edits = 0;
-      try {
-        const edit = await run({
+      setups.push(removeCache);
+      teardowns.push(restore, removeCache);
+      specs.push(
+        {
+          ...docmapCommon,
+          id: 'docmap-cold',
+          label: 'docmap cold (--no-cache)',
+          args: [...docmapArgs, '--no-cache'],
+        },
+        {
+          ...docmapCommon,
+          id: 'docmap-cold-write',
+          label: 'docmap cold, writes cache',
+          args: docmapArgs,
+          before: removeCache,
+          after: async () => {
+            cacheFiles = await folderFiles(cacheDir);
+          },
+        },
+        {
+          ...docmapCommon,
+          id: 'docmap-warm',
+          label: 'docmap warm (cache)',
+          args: docmapArgs,
+          finish: (warm) => {
+            const cacheBytes = Object.values(cacheFiles).reduce((x, y) => x + y, 0);
+            warm.cacheMB = round(cacheBytes / 1e6, 1);
+            warm.cacheFiles = cacheFiles;
+            if (!cacheBytes)
+              warm.problems.push(
+                'the cold run wrote no cache under .docmap/: this warm run was another cold run',
+              );
+          },
+        },
+        {
           ...docmapCommon,
           id: 'docmap-warm-edit',
           label: 'docmap warm, 1 file edited',
           args: docmapArgs,
           before: () =>
             fsp.writeFile(edited, `${original}\nEdited by the bench, run ${++edits}.\n`),
-        });
-        edit.editedFile = path.relative(copy, edited);
-      } finally {
-        await fsp.writeFile(edited, original);
-      }
-      await removeCache();
+          // The next round's runs see the file as it was.
+          after: restore,
+          finish: (edit) => {
+            edit.editedFile = path.relative(copy, edited);
+          },
+        },
+      );
     }
     if (opts.only.includes('remark')) {
       // Not --quiet: the report then names every file, which proves all were read.
       const plugin = `${path.join(repo, 'node_modules', 'remark-validate-links', 'index.js')}=repository:false`;
-      await run({
+      specs.push({
         id: 'remark',
         peer: true,
         label: 'remark-validate-links',
@@ -566,34 +560,79 @@ async function benchTarget(target, opts) {
       });
     }
     if (opts.only.includes('markdownlint')) {
-      const stray = await findLintConfigs(copy);
-      for (const f of stray) {
-        log(
-          `${target.name}: removing ${path.relative(copy, f)} from the copy so that only MD051 runs`,
-        );
-        await fsp.rm(f);
-      }
       const config = path.join(copy, MARKDOWNLINT_CONFIG);
-      await fsp.writeFile(
-        config,
-        '{ "config": { "default": false, "MD051": true }, "globs": ["**/*.md"] }\n',
-      );
-      try {
-        await run({
-          id: 'markdownlint',
-          peer: true,
-          label: 'markdownlint-cli2 MD051',
-          cmd: bin('markdownlint-cli2'),
-          args: [],
-          okExit: docmapOk,
-          read: (r) => readMarkdownlint(r.stdout, r.stderr),
-          expectFiles: stats.mdOnly,
-          // MD051 checks only fragments that point into the same file.
-          planted: (e) => e.missingAnchor.filter((p) => p.inPage),
-        });
-      } finally {
-        await fsp.rm(config, { force: true });
+      setups.push(async () => {
+        const stray = await findLintConfigs(copy);
+        for (const f of stray) {
+          log(
+            `${target.name}: removing ${path.relative(copy, f)} from the copy so that only MD051 runs`,
+          );
+          await fsp.rm(f);
+        }
+        await fsp.writeFile(
+          config,
+          '{ "config": { "default": false, "MD051": true }, "globs": ["**/*.md"] }\n',
+        );
+        // Dated an hour back: docmap does not trust its result cache to a file written in the
+        // seconds before the cache was, and this one is written just before the first round.
+        const hourAgo = new Date(Date.now() - 3_600_000);
+        await fsp.utimes(config, hourAgo, hourAgo);
+      });
+      teardowns.push(() => fsp.rm(config, { force: true }));
+      specs.push({
+        id: 'markdownlint',
+        peer: true,
+        label: 'markdownlint-cli2 MD051',
+        cmd: bin('markdownlint-cli2'),
+        args: [],
+        okExit: docmapOk,
+        read: (r) => readMarkdownlint(r.stdout, r.stderr),
+        expectFiles: stats.mdOnly,
+        // MD051 checks only fragments that point into the same file.
+        planted: (e) => e.missingAnchor.filter((p) => p.inPage),
+      });
+    }
+
+    const runsOf = specs.map(() => []);
+    const notesOf = specs.map(() => []);
+    const done = specs.map(() => false);
+    try {
+      for (const setup of setups) await setup();
+      for (let i = 0; i < opts.runs; i++) {
+        for (const [k, spec] of specs.entries()) {
+          if (done[k]) continue;
+          if (spec.before) await spec.before();
+          const r = await measure(spec.cmd, spec.args, {
+            cwd: copy,
+            timeoutSeconds: opts.timeout,
+            heapMB: opts.heap,
+          });
+          log(
+            `${target.name}: ${spec.label} run ${i + 1}/${opts.runs}: ${r.seconds.toFixed(2)} s, ${r.peakRssMB?.toFixed(0) ?? '?'} MB, ${r.timedOut ? 'timed out' : `exit ${r.exit ?? r.signal}`}`,
+          );
+          runsOf[k].push(r);
+          if (spec.after) await spec.after();
+          if (r.timedOut) {
+            notesOf[k].push(
+              `killed after ${opts.timeout} s (--timeout); its time is a lower bound`,
+            );
+            done[k] = true;
+          } else if (i + 1 < opts.runs && r.seconds > opts.repeatLimit) {
+            notesOf[k].push(
+              `one run only: it took ${r.seconds.toFixed(0)} s, over --repeat-limit ${opts.repeatLimit} s`,
+            );
+            done[k] = true;
+          }
+        }
       }
+    } finally {
+      for (const teardown of teardowns) await teardown();
+    }
+    const results = [];
+    for (const [k, spec] of specs.entries()) {
+      const result = await summarize(spec, runsOf[k], notesOf[k]);
+      spec.finish?.(result);
+      results.push(result);
     }
     return {
       name: target.name,
