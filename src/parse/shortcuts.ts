@@ -215,10 +215,10 @@ export function guardSetextHeadings(md: MarkdownItType): void {
 }
 
 /**
- * The characters at which an enabled inline rule can start (or, `]`, a link label end). Text
- * runs on through the other punctuation that markdown-it's own text rule stops at for the
- * sake of plugins (`-`, `:`, `#`, `=`, `+`...), where every rule would be tried in turn,
- * none would match, and the character would be added to the text anyway.
+ * The characters at which an enabled inline rule can start, and `]`, where a link label
+ * ends. Text runs on through the other punctuation that markdown-it's own text rule stops at
+ * for the sake of plugins (`-`, `:`, `#`, `=`, `+`...): there every rule would be tried in
+ * turn, none would match, and the character would join the text anyway.
  */
 const INLINE_STOPS = (() => {
   const stops = new Uint8Array(128);
