@@ -1,14 +1,12 @@
 // The command line, in-process through main(argv, io) and as the real `node bin/docmap.js`.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { after, test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { Io } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
 import { RULES } from '../../src/rules/index.js';
+import { runCli, tempSuite } from './in-process.js';
 
 const BIN = fileURLToPath(new URL('../../../bin/docmap.js', import.meta.url));
 const VERSION = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'))
@@ -16,44 +14,14 @@ const VERSION = JSON.parse(readFileSync(new URL('../../../package.json', import.
 /** An SGR (colour) escape sequence. */
 const SGR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`);
 
-const made: string[] = [];
-after(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
 /** A temp folder (outside any git work tree) holding `files`. */
-function suite(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'docmap-cli-'));
-  made.push(dir);
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), text);
-  }
-  return dir;
-}
+const suite = (files: Record<string, string>) => tempSuite('docmap-cli-', files);
+const run = runCli;
 
 interface Ran {
   code: number;
   stdout: string;
   stderr: string;
-}
-
-async function run(argv: string[], cwd: string, opts: { color?: boolean } = {}): Promise<Ran> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    cwd,
-    env: {},
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    color: opts.color ?? false,
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
 }
 
 function runBin(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Ran {

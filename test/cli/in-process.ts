@@ -22,7 +22,7 @@ export function tempSuite(prefix: string, files: Record<string, string>): string
 }
 
 /** Runs `docmap <argv>` in-process in `cwd`, capturing its output and exit code. */
-export async function runCli(argv: string[], cwd: string) {
+export async function runCli(argv: string[], cwd: string, opts: { color?: boolean } = {}) {
   let stdout = '';
   let stderr = '';
   const io: Io = {
@@ -34,7 +34,7 @@ export async function runCli(argv: string[], cwd: string) {
     stderr: (t) => {
       stderr += t;
     },
-    color: false,
+    color: opts.color ?? false,
   };
   const code = await main(argv, io);
   return { code, stdout, stderr };
