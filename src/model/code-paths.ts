@@ -24,34 +24,6 @@ export interface PathQuery {
   bases?: readonly string[];
 }
 
-/** Basenames of every file and folder, built once per PathIndex for moved-file hints. */
-const byBaseMemo = new WeakMap<PathIndex, Map<string, string[]>>();
-
-function byBase(paths: PathIndex): Map<string, string[]> {
-  let map = byBaseMemo.get(paths);
-  if (!map) {
-    map = new Map();
-    const dirs = new Set<string>();
-    const add = (p: string) => {
-      const base = p.slice(p.lastIndexOf('/') + 1);
-      const list = map?.get(base);
-      if (list) list.push(p);
-      else map?.set(base, [p]);
-    };
-    for (const file of paths.allFiles()) {
-      add(file);
-      for (let slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) {
-        const dir = file.slice(0, slash);
-        if (dirs.has(dir)) break;
-        dirs.add(dir);
-        add(dir);
-      }
-    }
-    byBaseMemo.set(paths, map);
-  }
-  return map;
-}
-
 /** The folders a path is tried in, in order. */
 export function baseFolders(q: PathQuery): string[] {
   if (q.bases) return [...q.bases];
@@ -138,9 +110,9 @@ export function suggestCodePath(
     const near = closest(base, siblings);
     if (near) return parent === '' ? near : `${parent}/${near}`;
   }
-  const same = (byBase(paths).get(base) ?? []).filter(
-    (p) => p !== wanted && (dir ? paths.kind(p) === 'dir' : true),
-  );
+  const same = paths
+    .named(base)
+    .filter((p) => p !== wanted && (dir ? paths.kind(p) === 'dir' : true));
   if (same.length === 1) return same[0];
   if (same.length > 1) {
     const wantedDirs = new Set(wanted.split('/').slice(0, -1));

@@ -8,7 +8,7 @@ export class PathIndex {
   private readonly children = new Map<string, string[]>();
   /** closestIn's answers: the index never changes once built, so neither do they. */
   private readonly nearest = new Map<string, string | undefined>();
-  /** Files by their last path segment, made on first use. */
+  /** Files and folders by their last path segment, made on first use. */
   private byName: Map<string, string[]> | undefined;
 
   constructor(files: Iterable<string>) {
@@ -69,15 +69,18 @@ export class PathIndex {
     return answer;
   }
 
-  /** Every file whose last path segment is `name`, in no particular order. */
-  filesNamed(name: string): readonly string[] {
+  /** Every file and folder whose last path segment is `name`, in no particular order. */
+  named(name: string): readonly string[] {
     if (!this.byName) {
       const byName = new Map<string, string[]>();
-      for (const file of this.files) {
-        const base = file.slice(file.lastIndexOf('/') + 1);
-        const list = byName.get(base);
-        if (list) list.push(file);
-        else byName.set(base, [file]);
+      for (const paths of [this.files, this.dirs]) {
+        for (const p of paths) {
+          if (p === '') continue; // the root folder has no name
+          const base = p.slice(p.lastIndexOf('/') + 1);
+          const list = byName.get(base);
+          if (list) list.push(p);
+          else byName.set(base, [p]);
+        }
       }
       this.byName = byName;
     }

@@ -13,10 +13,11 @@ test('closestIn suggests a close name inside the folder, the same on every ask',
   }
 });
 
-test('filesNamed finds every file of a name, in any folder, and nothing for folders', () => {
+test('named finds every file and folder of a name, in any folder', () => {
   const paths = new PathIndex(['a/guide.md', 'b/c/guide.md', 'guide.txt', 'd/README.md']);
-  assert.deepEqual([...paths.filesNamed('guide.md')].sort(), ['a/guide.md', 'b/c/guide.md']);
-  assert.deepEqual(paths.filesNamed('README.md'), ['d/README.md']);
-  assert.deepEqual(paths.filesNamed('c'), []);
-  assert.deepEqual(paths.filesNamed('missing.md'), []);
+  assert.deepEqual([...paths.named('guide.md')].sort(), ['a/guide.md', 'b/c/guide.md']);
+  assert.deepEqual(paths.named('README.md'), ['d/README.md']);
+  assert.deepEqual(paths.named('c'), ['b/c']);
+  assert.deepEqual(paths.named('missing.md'), []);
+  assert.deepEqual(paths.named(''), []);
 });

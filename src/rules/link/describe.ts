@@ -13,7 +13,7 @@ export function suggestPath(suite: Suite, path: string): string | undefined {
   const sibling = suite.paths.closestIn(dir, base);
   if (sibling) return dir === '' ? sibling : `${dir}/${sibling}`;
   // One file of that name elsewhere is where it moved; two or more leave it open.
-  const named = suite.paths.filesNamed(base);
+  const named = suite.paths.named(base).filter((p) => suite.paths.kind(p) === 'file');
   return named.length === 1 ? named[0] : undefined;
 }
 
