@@ -184,7 +184,8 @@ function mk(kind: ManifestKind): Need {
   return { symbols: false, lines: false, kind };
 }
 
-async function resolveScanner(setting: ScannerSetting): Promise<ScannerKind> {
+/** Which scanner a setting means here; probes for Universal Ctags once per process. */
+export async function resolveScanner(setting: ScannerSetting): Promise<ScannerKind> {
   if (setting === 'off' || setting === 'builtin') return setting;
   // `ctags` without Universal Ctags installed falls back to the built-in scanner too.
   return (await universalCtags()) ? 'ctags' : 'builtin';

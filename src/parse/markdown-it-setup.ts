@@ -7,7 +7,7 @@ import {
   type InlineRule,
   replaceBlockRule,
 } from './ruler-access.js';
-import { guardSetextHeadings, markLinesFast, skipPlainParagraphs, textRun } from './shortcuts.js';
+import { guardSetextHeadings, markLinesFast, shortcutParagraphs, textRun } from './shortcuts.js';
 
 /** Deeper nesting than this is not parsed (markdown-it stops there); we report it. */
 export const MAX_NESTING = 100;
@@ -93,7 +93,7 @@ export function markdownParser(): MarkdownItType {
   md.normalizeLink = (url: string) => (PLAIN_URL.test(url) ? url : normalizeLink(url));
   md.inline.ruler.at('text', textRun);
   markLinesFast(md);
-  skipPlainParagraphs(md);
+  shortcutParagraphs(md);
   wrapInlineRules(md);
   wrapBlockRules(md);
   guardSetextHeadings(md);

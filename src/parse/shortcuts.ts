@@ -17,7 +17,7 @@ const BEYOND_CODE_SPANS = /[[<\\&]/;
  * backtick runs, as markdown-it's own backtick rule would. Headings and table cells are
  * always parsed: their text content is read.
  */
-export function skipPlainParagraphs(md: MarkdownItType): void {
+export function shortcutParagraphs(md: MarkdownItType): void {
   md.core.ruler.at('inline', (state) => {
     const tokens = state.tokens;
     for (let i = 0; i < tokens.length; i++) {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { universalCtags } from '../codeindex/ctags.js';
+import { resolveScanner } from '../codeindex/build.js';
 import { locate } from '../config/load.js';
 import { severityResolver } from '../config/severity.js';
 import type { DocmapConfig } from '../config/types.js';
@@ -90,8 +90,7 @@ export async function loadWorkspace(
   const needsCodeIndex = rulesNeed(rules, config, 'codeindex');
   // Probe for Universal Ctags now, while the heap is small (forking is cheaper) and the
   // probe can run beside the parse; the code index awaits the same answer later.
-  if (needsCodeIndex && config.codemap.scanner !== 'builtin' && config.codemap.scanner !== 'off')
-    void universalCtags();
+  if (needsCodeIndex) void resolveScanner(config.codemap.scanner);
   const [loaded, history, codeowners] = await Promise.all([
     loadSuite(root, {
       extensions: config.extensions,
