@@ -47,8 +47,12 @@ export interface BuildOptions {
   scanner: ScannerSetting;
   /** Code files larger than this are not scanned for symbols. */
   maxFileSize: number;
-  /** Files whose line count is wanted (named as `path:line` somewhere). */
-  lineFiles?: Iterable<string>;
+  /**
+   * Files whose line count is wanted (named as `path:line` somewhere). May come later than
+   * the file list: the caller can start the index beside the parse and hand the docs'
+   * answer over when the parse is done; code files are scanned meanwhile.
+   */
+  lineFiles?: Iterable<string> | PromiseLike<Iterable<string>>;
   /** False for `--no-cache`. */
   cache: boolean;
 }
@@ -114,7 +118,6 @@ export async function buildCodeIndex(
     if (isCode(file)) need(file).symbols = true;
   }
   const known = new Set(opts.files);
-  for (const file of opts.lineFiles ?? []) if (known.has(file)) need(file).lines = true;
 
   const version = `docmap ${docmapVersion()} codeindex ${LAYOUT} ${indexFingerprint()} ${scanner} ${ctags ?? ''}`;
   const cache = opts.cache ? await loadCache(opts.root, version) : null;
@@ -170,6 +173,35 @@ export async function buildCodeIndex(
     }
     await scan(opts, scanner, todo, rows, data, stats);
   }
+
+  // Line counts last: the files named with a line number are known only once docs parsed.
+  todo.length = 0;
+  for (const file of (await opts.lineFiles) ?? []) {
+    if (!known.has(file)) continue;
+    const n = needs.get(file);
+    if (!n) {
+      const lines: Need = { symbols: false, lines: true, kind: null };
+      needs.set(file, lines);
+      consider(file, lines);
+      continue;
+    }
+    if (n.lines) continue;
+    n.lines = true;
+    const row = rows.get(file);
+    if (!row) continue; // not a regular file: no row, no count
+    if (row[5] === null) {
+      const text = readText(opts.root, file, LINES_MAX_BYTES);
+      if (text === null) continue;
+      row[5] = countLines(text);
+      if (cache?.rows.get(file) === row) {
+        // Read after all, and the row gained a count the cache is saved with.
+        stats.reused--;
+        stats.scanned++;
+      }
+    }
+    data.lines.set(file, row[5]);
+  }
+  await scan(opts, scanner, todo, rows, data, stats);
 
   const state = createHash('sha1').update(version);
   for (const row of rows.values()) state.update(`${row[0]}\0${row[1]}\0${row[2]}\0${row[3]}\n`);

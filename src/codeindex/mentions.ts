@@ -17,11 +17,13 @@ export interface MentionOptions {
   /** Markdown extensions (`.md`): docs mention everything they name. */
   docExtensions: readonly string[];
   maxFileSize: number;
+  /** False when the listing did not come from git: no `git grep` is tried then. */
+  git?: boolean;
 }
 
 export async function mentionedNames(opts: MentionOptions): Promise<Set<string>> {
   if (opts.names.size === 0) return new Set();
-  const fromGit = await gitGrep(opts);
+  const fromGit = opts.git === false ? null : await gitGrep(opts);
   return fromGit ?? scanFiles(opts);
 }
 

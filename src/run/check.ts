@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { resolveScanner } from '../codeindex/build.js';
 import { locate } from '../config/load.js';
 import { severityResolver } from '../config/severity.js';
 import type { DocmapConfig } from '../config/types.js';
@@ -88,24 +87,35 @@ export async function loadWorkspace(
   const needsHistory = rulesNeed(rules, config, 'history');
   const needsCodeowners = config.owners.codeowners && rulesNeed(rules, config, 'codeowners');
   const needsCodeIndex = rulesNeed(rules, config, 'codeindex');
-  // Probe for Universal Ctags now, while the heap is small (forking is cheaper) and the
-  // probe can run beside the parse; the code index awaits the same answer later.
-  if (needsCodeIndex) void resolveScanner(config.codemap.scanner);
-  const [loaded, history, codeowners] = await Promise.all([
-    loadSuite(root, {
-      extensions: config.extensions,
-      ignore: config.ignore,
-      maxBytes: config.maxFileSize,
-      cache: opts.cache,
-      ...(preset?.discovery ? { discovery: preset.discovery } : {}),
-      ...(opts.timing ? { timing: opts.timing } : {}),
-    }),
+  let discovery = preset?.discovery;
+  if (!discovery) {
+    discovery = await discover(root, { extensions: config.extensions, ignore: config.ignore });
+    opts.timing?.phase('discovery');
+  }
+  const parsing = loadSuite(root, {
+    extensions: config.extensions,
+    ignore: config.ignore,
+    maxBytes: config.maxFileSize,
+    cache: opts.cache,
+    discovery,
+    ...(opts.timing ? { timing: opts.timing } : {}),
+  });
+  // The code index starts now, so its child processes (ctags) run beside the parse.
+  const indexing = needsCodeIndex
+    ? loadCodeIndex(
+        { root, config, files: discovery.allFiles, git: discovery.git, cache: opts.cache },
+        parsing.then((loaded) => loaded.docs),
+      )
+    : Promise.resolve(null);
+  const [loaded, history, codeowners, codeIndex] = await Promise.all([
+    parsing,
     needsHistory ? readHistory(root) : Promise.resolve(null),
     needsCodeowners ? readCodeOwners(root) : Promise.resolve(null),
+    indexing,
   ]);
   // A file that could not be read is still there: links to it resolve, and its defect is
   // file/unreadable's alone (one owner per defect).
-  opts.timing?.phase('history and CODEOWNERS');
+  opts.timing?.phase('code index, history and CODEOWNERS');
   const paths = new PathIndex([
     ...loaded.allFiles,
     ...loaded.problems.map((p) => p.path).filter((p) => p !== '.'),
@@ -122,11 +132,7 @@ export async function loadWorkspace(
     today: opts.today ?? new Date().toISOString().slice(0, 10),
     history: history as History | null,
     codeowners,
-    codeIndex: await timed(opts.timing, 'code index', () =>
-      needsCodeIndex
-        ? loadCodeIndex(root, config, loaded.allFiles, loaded.docs, opts.cache)
-        : Promise.resolve(null),
-    ),
+    codeIndex,
     sources: new Map([
       ...(await readRecordSources(root, loaded.docs, paths, config)),
       // Plan prose and task-ledger state files (src/run/rule-texts.ts).
@@ -157,14 +163,6 @@ export async function runCheck(opts: CheckOptions, preset?: Preset): Promise<Che
     for (const { target } of suite.links(path)) if (target.kind === 'external') externalLinks++;
   }
   return { ...workspace, findings, summary: summarize(findings, workspace.files, externalLinks) };
-}
-
-/** Awaits `work`, then ends the phase `name` (the phase before it ends first). */
-async function timed<T>(timing: Timing | undefined, name: string, work: () => Promise<T>) {
-  timing?.phase('model');
-  const result = await work();
-  timing?.phase(name);
-  return result;
 }
 
 /** Whether any rule that is not switched off everywhere needs an input. */

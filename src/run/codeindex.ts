@@ -8,21 +8,34 @@ import { spanClasses } from '../model/coderefs.js';
 import { resolveLink } from '../model/resolve.js';
 import type { DocFile } from '../parse/types.js';
 
+export interface CodeIndexInput {
+  root: string;
+  config: DocmapConfig;
+  /** Every file of the workspace (the discovery's `allFiles`). */
+  files: readonly string[];
+  /** Whether the listing came from git: outside git nothing is ignored by git. */
+  git: boolean;
+  cache: boolean;
+}
+
+/**
+ * Starts from the file listing and scans code files (ctags runs on the other core) while
+ * the docs are still being parsed; what depends on the docs waits for `parsed`.
+ */
 export async function loadCodeIndex(
-  root: string,
-  config: DocmapConfig,
-  files: readonly string[],
-  docs: ReadonlyMap<string, DocFile>,
-  cache: boolean,
+  input: CodeIndexInput,
+  parsed: Promise<ReadonlyMap<string, DocFile>>,
 ): Promise<CodeIndex> {
+  const { root, config, files, cache } = input;
   const { index, stats } = await buildCodeIndex({
     root,
     files,
     scanner: config.codemap.scanner,
     maxFileSize: config.codemap.maxFileSize,
-    lineFiles: lineFiles(docs),
+    lineFiles: parsed.then(lineFiles),
     cache,
   });
+  const docs = await parsed;
   // Two child processes (git grep, git check-ignore) that do not depend on each other.
   const [mentioned, ignored] = await Promise.all([
     index.hasSymbols
@@ -34,9 +47,10 @@ export async function loadCodeIndex(
           files,
           docExtensions: config.extensions,
           maxFileSize: config.codemap.maxFileSize,
+          git: input.git,
         })
       : undefined,
-    ignoredPaths(root, absentPaths(docs, new Set(files))),
+    input.git ? ignoredPaths(root, absentPaths(docs, new Set(files))) : new Set<string>(),
   ]);
   if (mentioned) index.data.mentioned = mentioned;
   index.data.ignored = ignored;

@@ -72,14 +72,28 @@ export function autoLanes(
   return workers >= 1 ? workers + 1 : 0;
 }
 
-function parseHere(texts: string[], names?: readonly string[]): DocFile[] {
-  return texts.map((text, i) => {
+/**
+ * How long the main thread parses before it lets the event loop run: child processes
+ * started beside the parse (ctags, git log) then get their replies read and their next
+ * step started, instead of waiting for the whole parse.
+ */
+const YIELD_EVERY_MS = 10;
+
+async function parseHere(texts: string[], names?: readonly string[]): Promise<DocFile[]> {
+  const docs: DocFile[] = [];
+  let since = performance.now();
+  for (let i = 0; i < texts.length; i++) {
     try {
-      return parseMarkdown(text);
+      docs.push(parseMarkdown(texts[i] as string));
     } catch (error) {
       throw new Error(`parse failed for ${nameOf(names, i)}: ${messageOf(error)}`);
     }
-  });
+    if (performance.now() - since >= YIELD_EVERY_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      since = performance.now();
+    }
+  }
+  return docs;
 }
 
 function parseInWorkers(

@@ -95,6 +95,36 @@ test('a warm build reuses every unchanged file and rescans a changed one', async
   assert.deepEqual(off.index.makefile('Makefile')?.targets, ['build'], 'manifests are read anyway');
 });
 
+test('line counts wanted after the scan started are added, and a warm run keeps them', async () => {
+  const root = tree(FILES);
+  const files = Object.keys(FILES);
+  age(root, files);
+  const opts = { root, files, scanner: 'builtin' as const, maxFileSize: 1 << 20, cache: true };
+  // The docs are parsed after the code scan has begun: the list arrives as a promise.
+  let give: (names: string[]) => void = () => {};
+  const late = new Promise<string[]>((resolve) => {
+    give = resolve;
+  });
+  const building = buildCodeIndex({ ...opts, lineFiles: late });
+  give(['src/main.go', 'docs/readme.md', 'nope.go']);
+  const cold = await building;
+  assert.equal(cold.index.lineCount('src/main.go'), 5, 'a scanned code file is counted too');
+  assert.equal(cold.index.lineCount('docs/readme.md'), 1, 'so is a file that is not code');
+  assert.ok(cold.index.hasSymbol('helper'), 'the code file keeps its symbols');
+
+  const warm = await buildCodeIndex({ ...opts, lineFiles: Promise.resolve(['src/main.go']) });
+  assert.equal(warm.stats.scanned, 0, 'the count was cached with the symbols');
+  assert.equal(warm.index.lineCount('src/main.go'), 5);
+
+  // A cached code file without a count is read for it once, and the count is kept.
+  const first = await buildCodeIndex({ ...opts, lineFiles: ['src/lib.rs'] });
+  assert.equal(first.stats.scanned, 1);
+  assert.equal(first.index.lineCount('src/lib.rs'), 1);
+  const second = await buildCodeIndex({ ...opts, lineFiles: ['src/lib.rs'] });
+  assert.equal(second.stats.scanned, 0);
+  assert.equal(second.index.lineCount('src/lib.rs'), 1);
+});
+
 test('a file modified just before the cache was written is read again (racily clean)', async () => {
   const root = tree({ 'a.go': 'package a\n\nfunc One() {}\n' });
   const opts = {

@@ -123,3 +123,22 @@ describe('autoLanes', () => {
     assert.equal(autoLanes(5000, 300 * MB, 16, 3), 4);
   });
 });
+
+test('a long parse on the main thread lets timers and child-process replies run between files', async () => {
+  // ctags and git log run beside the parse; their output is read only when the loop turns.
+  const texts = Array.from(
+    { length: 3000 },
+    (_, i) => `# Doc ${i}\n\n${'A line with [a link](x.md) and `code`.\n'.repeat(40)}`,
+  );
+  let turns = 0;
+  const ticker = setInterval(() => turns++, 1);
+  try {
+    const docs = await parseTexts(texts, { mode: 'main' });
+    assert.equal(docs.length, texts.length);
+    assert.equal(docs[2999]?.headings[0]?.text, 'Doc 2999', 'results stay in order');
+  } finally {
+    clearInterval(ticker);
+  }
+  // Counted before any timer could run after the parse: only turns during it.
+  assert.ok(turns > 0, 'the event loop turned while the parse ran');
+});
