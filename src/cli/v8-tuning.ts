@@ -3,12 +3,24 @@
 // background threads. Inlining makes those compiles several times larger, and on a machine
 // with few cores they take CPU from the parse itself. A smaller inlining budget made a cold
 // run on the rfcs corpus 8-16% faster and one on 290 MB no slower (docs/performance.md).
+//
+// The same switch, DOCMAP_V8_TUNING=0, also leaves V8's helper threads at their priority
+// (helper-threads.ts).
 import { setFlagsFromString } from 'node:v8';
+import { HELPER_NICE, lowerHelperThreads } from './helper-threads.js';
 
 /** The flag docmap sets for itself. */
 export const V8_TUNING = '--max-inlined-bytecode-size-cumulative=300';
 
-let applied: readonly string[] = [];
+/** What docmap changed in its own process, for `--timing`. */
+export interface AppliedTuning {
+  flags: readonly string[];
+  /** Helper threads lowered to `nice`. */
+  loweredThreads: number;
+  nice: number;
+}
+
+let applied: AppliedTuning = { flags: [], loweredThreads: 0, nice: HELPER_NICE };
 
 /**
  * V8 versions known to have the flag (Node 16 to 25 ship them). V8 prints "unrecognized
@@ -33,15 +45,18 @@ export function v8TuningFlags(
 }
 
 /**
- * Sets the tuning flags; call it before the work starts. V8 reads them whenever it compiles,
- * so nothing compiled before is affected and nothing else changes.
+ * Sets the tuning flags and lowers the helper threads; call it before the work starts. V8
+ * reads the flags whenever it compiles, so nothing compiled before is affected and nothing
+ * else changes.
  */
 export function applyV8Tuning(execArgv: readonly string[], env: NodeJS.ProcessEnv): void {
-  applied = v8TuningFlags(execArgv, env);
-  for (const flag of applied) setFlagsFromString(flag);
+  const flags = v8TuningFlags(execArgv, env);
+  for (const flag of flags) setFlagsFromString(flag);
+  const loweredThreads = env.DOCMAP_V8_TUNING === '0' ? 0 : lowerHelperThreads();
+  applied = { flags, loweredThreads, nice: HELPER_NICE };
 }
 
-/** What applyV8Tuning set in this process, for `--timing`. */
-export function appliedV8Tuning(): readonly string[] {
+/** What applyV8Tuning did in this process, for `--timing`. */
+export function appliedV8Tuning(): AppliedTuning {
   return applied;
 }

@@ -25,10 +25,17 @@ export class Timing {
   }
 }
 
-/** The table `--timing` prints: the phases, the slowest rules, and V8 flags docmap set. */
+/** What docmap changed in its own process (src/cli/v8-tuning.ts), as `--timing` shows it. */
+export interface TuningNote {
+  flags: readonly string[];
+  loweredThreads: number;
+  nice: number;
+}
+
+/** The table `--timing` prints: the phases, the slowest rules, and docmap's V8 tuning. */
 export function formatTiming(
   timing: Timing,
-  v8Flags: readonly string[] = [],
+  tuning: TuningNote = { flags: [], loweredThreads: 0, nice: 0 },
   slowestRules = 10,
 ): string {
   const ms = (n: number) => n.toFixed(1).padStart(9);
@@ -45,6 +52,9 @@ export function formatTiming(
     lines.push('slowest rules, ms:');
     for (const [id, t] of ruleRows) lines.push(`  ${id.padEnd(width)}${ms(t)}`);
   }
-  if (v8Flags.length > 0) lines.push(`V8 flags set by docmap: ${v8Flags.join(' ')}`);
+  if (tuning.flags.length > 0) lines.push(`V8 flags set by docmap: ${tuning.flags.join(' ')}`);
+  if (tuning.loweredThreads > 0) {
+    lines.push(`helper threads lowered to nice ${tuning.nice}: ${tuning.loweredThreads}`);
+  }
   return `${lines.join('\n')}\n`;
 }

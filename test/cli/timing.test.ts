@@ -48,7 +48,7 @@ test('the table lists phases in order, adds repeated phases, and caps the rules'
   t.phase('read');
   for (let i = 0; i < 12; i++) t.rule(`area/rule-${i}`, i + 1);
   t.rule('area/idle', 0);
-  const text = formatTiming(t, ['--flag-a', '--flag-b'], 3);
+  const text = formatTiming(t, { flags: ['--flag-a', '--flag-b'], loweredThreads: 4, nice: 10 }, 3);
   const names = [...text.matchAll(/^ {2}(\S+)/gm)].map((m) => m[1]);
   assert.deepEqual(names, [
     'read',
@@ -58,6 +58,9 @@ test('the table lists phases in order, adds repeated phases, and caps the rules'
     'area/rule-10',
     'area/rule-9',
   ]);
-  assert.match(text, /\nV8 flags set by docmap: --flag-a --flag-b\n$/);
-  assert.doesNotMatch(formatTiming(t), /V8 flags/);
+  assert.match(
+    text,
+    /\nV8 flags set by docmap: --flag-a --flag-b\nhelper threads lowered to nice 10: 4\n$/,
+  );
+  assert.doesNotMatch(formatTiming(t), /V8 flags|helper threads/);
 });
