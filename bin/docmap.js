@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { runProcess } from '../dist/bundle/docmap.js';
+import { launch } from '../dist/bundle/launch.js';
 
-await runProcess();
+await launch();

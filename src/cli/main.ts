@@ -4,7 +4,7 @@ import { COMMON_OPTIONS, parseCli, UsageError } from './args.js';
 import { COMMANDS, findCommand } from './commands/index.js';
 import { helpText } from './help.js';
 import type { Io } from './io.js';
-import { applyV8Tuning } from './v8-tuning.js';
+import { type AppliedTuning, applyV8Tuning, recordTuning } from './v8-tuning.js';
 
 /** Runs one docmap command and returns its exit code (design.md §6). */
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -46,9 +46,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-/** The real process: argv, streams, TTY detection. */
-export async function runProcess(): Promise<void> {
-  applyV8Tuning(process.execArgv, process.env);
+/**
+ * The real process: argv, streams, TTY detection. `launched` is what bin/docmap.js's
+ * launcher already set for the process; without it the tuning is applied here.
+ */
+export async function runProcess(launched?: AppliedTuning): Promise<void> {
+  if (launched) recordTuning(launched);
+  else applyV8Tuning(process.execArgv, process.env);
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   const io: Io = {
     cwd: process.cwd(),

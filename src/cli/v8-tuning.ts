@@ -7,6 +7,7 @@
 // The same switch, DOCMAP_V8_TUNING=0, also leaves V8's helper threads at their priority
 // (helper-threads.ts).
 import { setFlagsFromString } from 'node:v8';
+import type { CodeCacheState } from './code-cache.js';
 import { HELPER_NICE, lowerHelperThreads } from './helper-threads.js';
 
 /** The flag docmap sets for itself. */
@@ -18,6 +19,8 @@ export interface AppliedTuning {
   /** Helper threads lowered to `nice`. */
   loweredThreads: number;
   nice: number;
+  /** Whether V8 took the bundle's code cache (src/cli/code-cache.ts); unset when not run. */
+  codeCache?: CodeCacheState;
 }
 
 let applied: AppliedTuning = { flags: [], loweredThreads: 0, nice: HELPER_NICE };
@@ -49,14 +52,20 @@ export function v8TuningFlags(
  * reads the flags whenever it compiles, so nothing compiled before is affected and nothing
  * else changes.
  */
-export function applyV8Tuning(execArgv: readonly string[], env: NodeJS.ProcessEnv): void {
+export function applyV8Tuning(execArgv: readonly string[], env: NodeJS.ProcessEnv): AppliedTuning {
   const flags = v8TuningFlags(execArgv, env);
   for (const flag of flags) setFlagsFromString(flag);
   const loweredThreads = env.DOCMAP_V8_TUNING === '0' ? 0 : lowerHelperThreads();
   applied = { flags, loweredThreads, nice: HELPER_NICE };
+  return applied;
 }
 
-/** What applyV8Tuning did in this process, for `--timing`. */
+/** Records tuning done before the bundle loaded (by src/cli/launch.ts, a bundle of its own). */
+export function recordTuning(tuning: AppliedTuning): void {
+  applied = tuning;
+}
+
+/** What this process set for itself, for `--timing`. */
 export function appliedV8Tuning(): AppliedTuning {
   return applied;
 }

@@ -30,6 +30,7 @@ export interface TuningNote {
   flags: readonly string[];
   loweredThreads: number;
   nice: number;
+  codeCache?: 'accepted' | 'rejected' | 'absent';
 }
 
 /** The table `--timing` prints: the phases, the slowest rules, and docmap's V8 tuning. */
@@ -56,5 +57,6 @@ export function formatTiming(
   if (tuning.loweredThreads > 0) {
     lines.push(`helper threads lowered to nice ${tuning.nice}: ${tuning.loweredThreads}`);
   }
+  if (tuning.codeCache) lines.push(`bundle code cache: ${tuning.codeCache}`);
   return `${lines.join('\n')}\n`;
 }

@@ -62,5 +62,13 @@ test('the table lists phases in order, adds repeated phases, and caps the rules'
     text,
     /\nV8 flags set by docmap: --flag-a --flag-b\nhelper threads lowered to nice 10: 4\n$/,
   );
-  assert.doesNotMatch(formatTiming(t), /V8 flags|helper threads/);
+  assert.doesNotMatch(formatTiming(t), /V8 flags|helper threads|code cache/);
+  const launched = formatTiming(t, {
+    flags: [],
+    loweredThreads: 0,
+    nice: 10,
+    codeCache: 'rejected',
+  });
+  assert.match(launched, /\nbundle code cache: rejected\n$/);
+  assert.doesNotMatch(launched, /V8 flags|helper threads/);
 });

@@ -54,6 +54,11 @@ test('the real process sets the flag, says so under --timing, and the findings s
     assert.doesNotMatch(untouched.stderr, /V8 flags set by docmap/);
     assert.deepEqual(JSON.parse(tuned.stdout).findings, JSON.parse(untouched.stdout).findings);
   }
+  // The build trained the bundle's code cache with docmap's flags; V8 takes it only then.
+  if (!process.env.NODE_OPTIONS) {
+    assert.match(tuned.stderr, /^bundle code cache: accepted$/m);
+    assert.match(off.stderr, /^bundle code cache: rejected$/m);
+  }
   // The user's own inlining flag keeps docmap's off the flags, not off the threads.
   if (lowers) assert.match(ownInlining.stderr, /^helper threads lowered/m);
   assert.doesNotMatch(off.stderr, /helper threads/);
