@@ -6,10 +6,11 @@
 //
 //   dist/bundle/launch.js        ESM: tunes V8, then loads docmap.cjs through its cache
 //   dist/bundle/docmap.cjs       CommonJS: everything else (vm.Script takes a code cache)
-//   dist/bundle/docmap.cjs.cache V8 code cache, written by a check of this repository
+//   dist/bundle/docmap-v8-*.cache V8 code cache for the build's node and flags, written by a
+//                                check of this repository (src/cli/code-cache.ts)
 //   dist/bundle/parse-worker.js  ESM: the parse worker
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { indexFingerprint } from '../dist/src/codeindex/build.js';
 import { parserFingerprint } from '../dist/src/workspace/cache.js';
@@ -59,14 +60,14 @@ await build({
 // The training run: a check of this repository (its docs, the example suite, the test
 // fixtures, the code beside them) compiles the parser, the model, the code index and the
 // rules, and the process writes what V8 compiled as the code cache when it exits.
-const cache = `${root}${outdir}/docmap.cjs.cache`;
 const run = spawnSync(process.execPath, ['bin/docmap.js', 'check', '--root', '.', '--no-cache'], {
   cwd: root,
   env: { ...process.env, DOCMAP_WRITE_CODE_CACHE: '1', NO_COLOR: '1' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 // 1 means findings (the docs may have aged since); anything else is a broken build.
-if ((run.status !== 0 && run.status !== 1) || !existsSync(cache)) {
+const trained = readdirSync(`${root}${outdir}`).some((n) => /^docmap-v8-\w+\.cache$/.test(n));
+if ((run.status !== 0 && run.status !== 1) || !trained) {
   console.error(`bundle: the training run failed (exit ${run.status ?? run.signal})`);
   process.exit(1);
 }

@@ -30,8 +30,16 @@ export interface TuningNote {
   flags: readonly string[];
   loweredThreads: number;
   nice: number;
-  codeCache?: 'accepted' | 'rejected' | 'absent';
+  /** The launcher's word on the bundle's code cache (src/cli/code-cache.ts). */
+  codeCache?: string;
 }
+
+const CODE_CACHE_WORDS: Record<string, string> = {
+  rejected: 'rejected by V8, rewritten at exit',
+  written: 'none for these flags yet, written at exit',
+  absent: 'none, and no folder to write one',
+  off: 'off (DOCMAP_CODE_CACHE=0)',
+};
 
 /** The table `--timing` prints: the phases, the slowest rules, and docmap's V8 tuning. */
 export function formatTiming(
@@ -57,6 +65,9 @@ export function formatTiming(
   if (tuning.loweredThreads > 0) {
     lines.push(`helper threads lowered to nice ${tuning.nice}: ${tuning.loweredThreads}`);
   }
-  if (tuning.codeCache) lines.push(`bundle code cache: ${tuning.codeCache}`);
+  if (tuning.codeCache) {
+    const said = CODE_CACHE_WORDS[tuning.codeCache] ?? tuning.codeCache;
+    lines.push(`bundle code cache: ${said}`);
+  }
   return `${lines.join('\n')}\n`;
 }
