@@ -94,6 +94,10 @@ class Extractor {
   private cellQueue: CellSpan[] = [];
   private cellNext = 0;
   private inHeader = false;
+  /** The inline token whose source segments `segs` holds (or will, on first use). */
+  private segToken: Token | null = null;
+  private segOpener: Token | undefined = undefined;
+  private segs: Segment[] | null = null;
 
   constructor(
     private readonly md: MarkdownItType,
@@ -209,9 +213,9 @@ class Extractor {
   private openParagraph(token: Token, inline: Token, prev: Token | undefined): void {
     if (inline.type !== 'inline') return;
     if (prev !== undefined && prev.type === 'list_item_open') {
-      const segments = inlineSegments(this.src, inline, this.env, this.lines, undefined);
-      this.noteListItem(inline, segments);
-      this.noteTask(inline, segments);
+      this.useSegmentsOf(inline, undefined, null);
+      this.noteListItem(inline);
+      this.noteTask(inline);
     } else {
       this.noteLabel(token, inline);
     }
@@ -250,22 +254,43 @@ class Extractor {
   }
 
   private visitInline(token: Token, opener: Token | undefined): void {
-    let segments: Segment[];
     const rowCells = this.rowCells;
     if (rowCells) {
       const cell =
         this.cellNext < this.cellQueue.length ? this.cellQueue[this.cellNext++] : undefined;
       const line = token.map ? token.map[0] : 0;
       const at = cell ? cell.start : this.lines.lineEnd(line);
-      segments = cell ? cell.segments : [{ from: 0, abs: at }];
+      this.useSegmentsOf(token, opener, cell ? cell.segments : [{ from: 0, abs: at }]);
       rowCells.push({
         text: token.content,
         range: this.lines.range(at, cell ? cell.end : at),
       });
     } else {
-      segments = inlineSegments(this.src, token, this.env, this.lines, opener);
+      this.useSegmentsOf(token, opener, null);
     }
-    this.walkInline(token, segments);
+    this.walkInline(token);
+  }
+
+  /**
+   * Makes `token` the one whose offsets map to the source; `given` segments, or none yet.
+   * A list item's paragraph keeps the segments its item already computed.
+   */
+  private useSegmentsOf(token: Token, opener: Token | undefined, given: Segment[] | null): void {
+    if (this.segToken === token && given === null) return;
+    this.segToken = token;
+    this.segOpener = opener;
+    this.segs = given;
+  }
+
+  /** The current inline token's segments, computed on first use: most paragraphs need none. */
+  private segments(): Segment[] {
+    let segs = this.segs;
+    if (segs === null) {
+      const token = this.segToken as Token;
+      segs = inlineSegments(this.src, token, this.env, this.lines, this.segOpener);
+      this.segs = segs;
+    }
+    return segs;
   }
 
   /** Marks the current heading empty when nothing followed it. */
@@ -274,7 +299,7 @@ class Extractor {
       (this.out.headings[this.heading] as Heading).empty = true;
   }
 
-  private noteListItem(inline: Token, segments: Segment[]): void {
+  private noteListItem(inline: Token): void {
     const itemIndex = this.itemIndex;
     if (itemIndex.length === 0) return;
     let parent = -1;
@@ -289,7 +314,10 @@ class Extractor {
     const lists = this.lists;
     this.out.listItems.push({
       text: inline.content,
-      range: this.lines.range(mapOffset(segments, 0), mapOffset(segments, firstLineEnd)),
+      range: this.lines.range(
+        mapOffset(this.segments(), 0),
+        mapOffset(this.segments(), firstLineEnd),
+      ),
       heading: this.heading,
       parent,
       ordered: lists.length > 0 ? (lists[lists.length - 1] as boolean) : false,
@@ -308,7 +336,7 @@ class Extractor {
     } satisfies LabelledParagraph);
   }
 
-  private noteTask(inline: Token, segments: Segment[]): void {
+  private noteTask(inline: Token): void {
     const items = this.items;
     const m = TASK_MARKER.exec(inline.content);
     if (!m || items.length === 0) return;
@@ -324,14 +352,17 @@ class Extractor {
     this.out.tasks.push({
       checked: m[1] !== ' ',
       text: inline.content.slice(m[0].length).replace(/\s+/g, ' ').trim(),
-      range: this.lines.range(mapOffset(segments, 0), mapOffset(segments, firstLineEnd)),
+      range: this.lines.range(
+        mapOffset(this.segments(), 0),
+        mapOffset(this.segments(), firstLineEnd),
+      ),
       heading: this.heading,
       parent,
     } satisfies TaskItem);
     items[items.length - 1] = this.out.tasks.length - 1;
   }
 
-  private walkInline(inline: Token, segments: Segment[]): void {
+  private walkInline(inline: Token): void {
     const children = inline.children ?? [];
     const content = inline.content;
     const spans = this.env.inlineSpans;
@@ -355,7 +386,7 @@ class Extractor {
             kind = 'reference';
           }
           linkDepth++;
-          this.pushTokenLink(child, kind, false, href, start, end, segments);
+          this.pushTokenLink(child, kind, false, href, start, end);
           break;
         }
         case 'link_close':
@@ -363,16 +394,11 @@ class Extractor {
           break;
         case 'text':
           if (mayMark && MARKER_HINT.test(child.content)) {
-            markCursor = this.noteMarkers(
-              child.content,
-              content,
-              segments,
-              Math.max(markCursor, cursor),
-            );
+            markCursor = this.noteMarkers(child.content, content, Math.max(markCursor, cursor));
           }
           // GFM extended autolinks live in plain text, never inside a link's own text.
           if (linkDepth === 0 && mayAutolink) {
-            cursor = this.noteAutolinks(child.content, content, segments, cursor);
+            cursor = this.noteAutolinks(child.content, content, cursor);
           }
           break;
         case 'image': {
@@ -381,7 +407,7 @@ class Extractor {
           const end = span ? span.end : cursor;
           const kind: LinkKind =
             span && content.charCodeAt(span.end - 1) === 0x5d ? 'reference' : 'inline';
-          this.pushTokenLink(child, kind, true, href, start, end, segments);
+          this.pushTokenLink(child, kind, true, href, start, end);
           break;
         }
         case 'code_inline':
@@ -389,15 +415,15 @@ class Extractor {
             this.out.codeSpans.push({
               text: child.content,
               range: this.lines.range(
-                mapOffset(segments, span.start),
-                mapOffset(segments, span.end),
+                mapOffset(this.segments(), span.start),
+                mapOffset(this.segments(), span.end),
               ),
               heading: this.heading,
             } satisfies CodeSpan);
           }
           break;
         case 'html_inline':
-          if (span) this.addHtml(child.content, segments, span.start);
+          if (span) this.addHtml(child.content, this.segments(), span.start);
           break;
         default:
           break;
@@ -409,7 +435,10 @@ class Extractor {
         this.out.undefinedReferences.push({
           label: ref.label,
           rawLabel: ref.rawLabel,
-          range: this.lines.range(mapOffset(segments, ref.start), mapOffset(segments, ref.end)),
+          range: this.lines.range(
+            mapOffset(this.segments(), ref.start),
+            mapOffset(this.segments(), ref.end),
+          ),
           heading: this.heading,
         } satisfies UndefinedReference);
       }
@@ -424,8 +453,8 @@ class Extractor {
     href: string,
     start: number,
     end: number,
-    segments: Segment[],
   ): void {
+    const segments = this.segments();
     this.pushLink(
       kind,
       image,
@@ -445,7 +474,8 @@ class Extractor {
   }
 
   /** TODO/TBD/FIXME in a text token; returns the new search cursor. */
-  private noteMarkers(text: string, content: string, segments: Segment[], from: number): number {
+  private noteMarkers(text: string, content: string, from: number): number {
+    const segments = this.segments();
     let markCursor = from;
     for (const m of text.matchAll(MARKER)) {
       const found = locateText(content, m[0], markCursor);
@@ -461,7 +491,7 @@ class Extractor {
   }
 
   /** GFM extended autolinks in a text token; returns the new cursor. */
-  private noteAutolinks(text: string, content: string, segments: Segment[], from: number): number {
+  private noteAutolinks(text: string, content: string, from: number): number {
     let cursor = from;
     for (const auto of findAutolinks(text)) {
       const written = text.slice(auto.start, auto.end);
@@ -472,8 +502,8 @@ class Extractor {
         'extended-autolink',
         false,
         auto.url,
-        mapOffset(segments, found.start),
-        mapOffset(segments, found.end),
+        mapOffset(this.segments(), found.start),
+        mapOffset(this.segments(), found.end),
         undefined,
         undefined,
       );
@@ -648,14 +678,15 @@ function inlineSegments(
     opener?.type === 'heading_open' && opener.markup.startsWith('#') ? opener.markup.length : 0;
   for (let k = 0; ; k++) {
     const nl = content.indexOf('\n', from);
-    const piece = nl === -1 ? content.slice(from) : content.slice(from, nl);
+    const end = nl === -1 ? content.length : nl;
     const mark =
       marks !== undefined && k < marks.length ? (marks[k] as number) : lines.lineStart(line);
     const lineStart = mark + (k === 0 ? skipFirst : 0);
     const lineEnd = lines.lineEnd(line);
-    const core = piece.trimStart();
-    const lead = piece.length - core.length;
-    let abs = core === '' ? lineStart : src.indexOf(core, lineStart);
+    // The line's text without the blanks it starts with (as trimStart counts them).
+    let lead = 0;
+    while (from + lead < end && isJsSpace(content.charCodeAt(from + lead))) lead++;
+    let abs = from + lead === end ? lineStart : findText(src, lineStart, content, from + lead, end);
     if (abs === -1 || abs > lineEnd) abs = lineStart;
     if (lead > 0) segments.push({ from, abs: Math.max(lines.lineStart(line), abs - lead) });
     segments.push({ from: from + lead, abs });
@@ -664,6 +695,37 @@ function inlineSegments(
     line++;
   }
   return segments;
+}
+
+const NON_ASCII_SPACE = /\s/;
+
+/** Whether `trimStart` would remove the character (JavaScript's white space and line ends). */
+function isJsSpace(ch: number): boolean {
+  if (ch < 0x80) return ch === 0x20 || (ch >= 0x09 && ch <= 0x0d);
+  return NON_ASCII_SPACE.test(String.fromCharCode(ch));
+}
+
+/**
+ * Where `content[a, b)`, which starts with a character that is not white space, first occurs
+ * in `src` at or after `start`: what `src.indexOf(content.slice(a, b), start)` answers,
+ * without making the slice in the usual case, where the text follows the line's blanks.
+ */
+export function findText(
+  src: string,
+  start: number,
+  content: string,
+  a: number,
+  b: number,
+): number {
+  let p = start;
+  while (p < src.length && (src.charCodeAt(p) === 0x20 || src.charCodeAt(p) === 0x09)) p++;
+  // No occurrence can start on a blank, so a match here is the first one.
+  if (p + (b - a) <= src.length) {
+    let i = 0;
+    while (a + i < b && src.charCodeAt(p + i) === content.charCodeAt(a + i)) i++;
+    if (a + i === b) return p;
+  }
+  return src.indexOf(content.slice(a, b), start);
 }
 
 interface CellSpan {
