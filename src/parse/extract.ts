@@ -1,5 +1,5 @@
 import type { MarkdownIt as MarkdownItType, Token } from 'markdown-it';
-import { findAutolinks } from './autolink.js';
+import { findAutolinks, mayHaveAutolink } from './autolink.js';
 import { scanHtml } from './html-scan.js';
 import { type LineIndex, mapOffset, type Segment } from './lines.js';
 import type { ParseEnv } from './markdown-it-setup.js';
@@ -36,7 +36,6 @@ type Body = Pick<
 > &
   Required<Pick<DocFile, 'listItems' | 'labelled' | 'markers'>>;
 
-const AUTOLINK_HINT = /www\.|:\/\/|@/i;
 const TASK_MARKER = /^\[([ xX])\](?=[ \t\n]|$)/;
 const CUSTOM_ID = /\s*\{#([^\s{}]+)\}\s*$/;
 const MARKER = /\b(?:TODO|TBD|FIXME)\b/g;
@@ -369,7 +368,7 @@ class Extractor {
     let cursor = 0;
     let linkDepth = 0;
     // One scan of the whole content spares the per-token scans in the common case.
-    const mayAutolink = AUTOLINK_HINT.test(content);
+    const mayAutolink = mayHaveAutolink(content);
     const mayMark = MARKER_HINT.test(content);
     let markCursor = 0;
     for (let c = 0; c < children.length; c++) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findAutolinks } from '../../src/parse/autolink.js';
+import { findAutolinks, mayHaveAutolink } from '../../src/parse/autolink.js';
 
 const urls = (text: string) => findAutolinks(text).map((a) => [text.slice(a.start, a.end), a.url]);
 
@@ -25,4 +25,29 @@ test('what GFM does not link stays text', () => {
   assert.deepEqual(urls('foohttp://x.org'), [], 'a scheme that continues a word');
   assert.deepEqual(urls('www.a_b.c_d'), [], 'underscore in the last two labels');
   assert.deepEqual(urls('a@b and x@y.z_'), [], 'no dot in the domain; trailing underscore');
+});
+
+test('the autolink hint answers as the regular expression it replaces', () => {
+  const old = /www\.|:\/\/|@/i;
+  const samples = [
+    '',
+    'plain',
+    'WWW.x',
+    'wWw.',
+    'ww.w',
+    'a@b',
+    'x:/ /y',
+    'x://',
+    ':/',
+    'www',
+    'www .',
+  ];
+  // Every string of up to 4 characters over the letters that matter.
+  const letters = ['w', 'W', '.', ':', '/', '@', 'x'];
+  const grow = (prefix: string, depth: number): void => {
+    samples.push(prefix);
+    if (depth > 0) for (const l of letters) grow(prefix + l, depth - 1);
+  };
+  grow('', 4);
+  for (const s of samples) assert.equal(mayHaveAutolink(s), old.test(s), JSON.stringify(s));
 });
