@@ -65,9 +65,11 @@ const run = spawnSync(process.execPath, ['bin/docmap.js', 'check', '--root', '.'
   env: { ...process.env, DOCMAP_WRITE_CODE_CACHE: '1', NO_COLOR: '1' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
-// 1 means findings (the docs may have aged since); anything else is a broken build.
+// 1 means findings (the docs may have aged since). The cache only saves time, so a failed
+// training run is reported and the build goes on: docmap then compiles as it would anyway.
 const trained = readdirSync(`${root}${outdir}`).some((n) => /^docmap-v8-\w+\.cache$/.test(n));
 if ((run.status !== 0 && run.status !== 1) || !trained) {
-  console.error(`bundle: the training run failed (exit ${run.status ?? run.signal})`);
-  process.exit(1);
+  console.warn(
+    `bundle: no code cache written (the training run exited with ${run.status ?? run.signal}); docmap will run without it`,
+  );
 }
