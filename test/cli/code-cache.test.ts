@@ -45,6 +45,15 @@ function load(file: string, opts: CodeCacheOptions) {
   return { status: child.status, stderr: child.stderr, ...seen };
 }
 
+/** A bundle, its build folder with the cache a training run wrote, and a user folder. */
+function trainedBundle(answer: number, flags: string) {
+  const file = bundle(answer);
+  const built = temp('built');
+  const user = temp('user');
+  const trained = load(file, { flags, dirs: [], writeDir: built, train: true });
+  return { file, built, user, trained };
+}
+
 test('without a cache the file runs as CommonJS would run it', () => {
   const file = bundle(42);
   const { exports, cache } = loadWithCodeCache<{ answer(): number; where(): string[] }>(file, {
@@ -59,10 +68,7 @@ test('without a cache the file runs as CommonJS would run it', () => {
 test('training writes the cache at exit; a run with the same flags takes it', {
   timeout: 30_000,
 }, () => {
-  const file = bundle(7);
-  const built = temp('built');
-  const user = temp('user');
-  const trained = load(file, { flags: 'f', dirs: [], writeDir: built, train: true });
+  const { file, built, user, trained } = trainedBundle(7, 'f');
   assert.equal(trained.status, 0, trained.stderr);
   assert.equal(trained.answer, 7);
   assert.equal(caches(built).length, 1, 'the cache is written');
@@ -76,10 +82,7 @@ test('training writes the cache at exit; a run with the same flags takes it', {
 test('other flags or another bundle find no cache: one is written for the next run', {
   timeout: 30_000,
 }, () => {
-  const file = bundle(1);
-  const built = temp('built');
-  const user = temp('user');
-  load(file, { flags: 'default', dirs: [], writeDir: built, train: true });
+  const { file, built, user } = trainedBundle(1, 'default');
   const other = load(file, { flags: 'heap=16384', dirs: [user, built], writeDir: user });
   assert.deepEqual([other.cache, other.answer], ['written', 1]);
   assert.equal(caches(user).length, 1);
@@ -95,10 +98,7 @@ test('other flags or another bundle find no cache: one is written for the next r
 test('a cache V8 refuses is rewritten in the user folder, which is searched first', {
   timeout: 30_000,
 }, () => {
-  const file = bundle(5);
-  const built = temp('built');
-  const user = temp('user');
-  load(file, { flags: 'f', dirs: [], writeDir: built, train: true });
+  const { file, built, user } = trainedBundle(5, 'f');
   const [name] = caches(built);
   writeFileSync(path.join(built, name as string), 'not a V8 code cache at all');
   const damaged = load(file, { flags: 'f', dirs: [user, built], writeDir: user });
