@@ -29,7 +29,7 @@ export type CodeCacheState =
   | 'accepted' // V8 took a cache
   | 'rejected' // a cache for this key was there, and V8 refused it: rewritten at exit
   | 'written' // none for this key: one is written at exit
-  | 'absent' // none, and nowhere to write one
+  | 'absent' // none taken, and nowhere to write one
   | 'off'; // switched off (DOCMAP_CODE_CACHE=0)
 
 export interface CodeCacheOptions {
@@ -37,19 +37,17 @@ export interface CodeCacheOptions {
   dirs: readonly string[];
   /** Where a cache is written when none was taken; none: nothing is written. */
   writeDir?: string | null;
-  /** What besides the bundle decides V8's answer: Node's version, flags (see cacheKey). */
+  /** What besides the bundle decides V8's answer: Node's version and flags (cacheFlags). */
   flags: string;
-  /** Write the cache at exit even when one was taken (the build's training run). */
+  /** The build's training run: search no folder, and write the cache at exit. */
   train?: boolean;
-  /** Cache files kept in the last folder; older ones go when a new one is written. */
+  /** Cache files kept in `writeDir`; older ones go when a new one is written. */
   keep?: number;
 }
 
 export interface Loaded<T> {
   exports: T;
   cache: CodeCacheState;
-  /** The cache file taken or to be written, if any. */
-  file?: string;
 }
 
 const PREFIX = 'docmap-v8-';
@@ -90,19 +88,17 @@ export function userCacheDir(env: NodeJS.ProcessEnv = process.env): string | nul
 
 /**
  * Runs a CommonJS file as `require` would, through the code cache for its key when one of
- * `dirs` has it. When none was taken (or when training), the cache is written into the
- * last folder as the process exits, covering every function run until then.
+ * `dirs` has it. When none was taken (or when training), the cache is written into
+ * `writeDir` as the process exits, covering every function run until then.
  */
 export function loadWithCodeCache<T>(bundle: string, opts: CodeCacheOptions): Loaded<T> {
   const bytes = readFileSync(bundle);
   const name = `${PREFIX}${createHash('sha1').update(opts.flags).update(bytes).digest('hex').slice(0, 20)}${SUFFIX}`;
   let cachedData: Buffer | undefined;
-  let found: string | undefined;
   if (!opts.train) {
     for (const dir of opts.dirs) {
       try {
         cachedData = readFileSync(path.join(dir, name));
-        found = path.join(dir, name);
         break;
       } catch {
         // not in this folder
@@ -142,8 +138,7 @@ export function loadWithCodeCache<T>(bundle: string, opts: CodeCacheOptions): Lo
       writeCache(target, script.createCachedData(), keep, Boolean(opts.train));
     });
   }
-  const file = accepted ? found : write ? target : undefined;
-  return { exports: module.exports, cache, ...(file ? { file } : {}) };
+  return { exports: module.exports, cache };
 }
 
 /**

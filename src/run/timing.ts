@@ -37,7 +37,7 @@ export interface TuningNote {
 const CODE_CACHE_WORDS: Record<string, string> = {
   rejected: 'rejected by V8, rewritten at exit',
   written: 'none for these flags yet, written at exit',
-  absent: 'none, and no folder to write one',
+  absent: 'none taken, and no folder to write one',
   off: 'off (DOCMAP_CODE_CACHE=0)',
 };
 
