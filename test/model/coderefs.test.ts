@@ -231,6 +231,35 @@ test('collection entries are excluded', () => {
   );
 });
 
+test('the placeholder hint never rules out a placeholder (every join of up to 3 pieces)', () => {
+  // The word split isPlaceholder does after the hint, as it did before there was one.
+  const words = ['foo', 'bar', 'baz', 'qux', 'quux', 'corge', 'grault', 'garply', 'waldo'];
+  const set = new Set([...words, 'fred', 'plugh', 'xyzzy', 'thud', 'foobar']);
+  const reference = (id: string) => {
+    const parts = id
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .split(/[\s_\-.]+/)
+      .map((w) => w.toLowerCase())
+      .filter(Boolean);
+    return parts.some((w) => set.has(w)) || (parts[0] === 'my' && parts.length > 1);
+  };
+  const pieces = [
+    ...['foo', 'Foo', 'FOO', 'Bar', 'bAZ', 'Quux', 'thud', 'Fred', 'foobar', 'my', 'My', 'MY'],
+    ...['x', 'Run', 'init', '_', '-', '.', ' ', '1', '\u212a', '\u017f', '\u0130', 'fo', 'o'],
+  ];
+  let placeholders = 0;
+  for (const a of pieces) {
+    for (const b of ['', ...pieces]) {
+      for (const c of ['', ...pieces]) {
+        const id = a + b + c;
+        assert.equal(isPlaceholder(id), reference(id), JSON.stringify(id));
+        if (reference(id)) placeholders++;
+      }
+    }
+  }
+  assert.ok(placeholders > 1000, `the joins include placeholders: ${placeholders}`);
+});
+
 test('example words are placeholders', () => {
   for (const w of ['foo', 'FOO_KW', 'bar_baz', 'MyStruct', 'my_fn', 'fooBar', 'Baz']) {
     assert.ok(isPlaceholder(w), w);
