@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { certainlyOutsideGit } from '../git/presence.js';
 import { defaultConfig } from './keys/index.js';
 import { parseConfig } from './schema.js';
 import { ConfigError, type DocmapConfig } from './types.js';
@@ -32,6 +33,7 @@ async function configIn(dir: string): Promise<string | null> {
 }
 
 async function gitTopLevel(cwd: string): Promise<string | null> {
+  if (certainlyOutsideGit(cwd)) return null;
   try {
     const { stdout } = await promisify(execFile)('git', ['rev-parse', '--show-toplevel'], { cwd });
     return stdout.trim() || null;

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { certainlyOutsideGit } from './presence.js';
 
 export interface Commit {
   hash: string;
@@ -45,6 +46,7 @@ function git(root: string, args: string[]): Promise<{ code: number; out: string 
  * subfolder of the repository). Never one git process per file.
  */
 export async function readHistory(root: string): Promise<History> {
+  if (certainlyOutsideGit(root)) return EMPTY;
   const inside = await git(root, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository']);
   if (inside.code !== 0) return EMPTY;
   const [isInside, isShallow] = inside.out.trim().split('\n');

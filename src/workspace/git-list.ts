@@ -1,11 +1,13 @@
 // File listing from git: one `ls-files` for what exists, one for what the work tree lost.
 import { spawn } from 'node:child_process';
+import { certainlyOutsideGit } from '../git/presence.js';
 
 /**
  * Tracked plus untracked-not-ignored files under `root`, relative to it; null when `root`
  * is not in a git work tree (or git is missing), so the caller walks the folder instead.
  */
 export async function gitListing(root: string): Promise<string[] | null> {
+  if (certainlyOutsideGit(root)) return null;
   const [listed, deleted] = await Promise.all([
     runGit(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']),
     runGit(root, ['ls-files', '-z', '--deleted']),

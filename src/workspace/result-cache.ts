@@ -7,6 +7,7 @@ import { lstatSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { certainlyOutsideGit } from '../git/presence.js';
 import type { Finding, Summary } from '../report/types.js';
 import { bundled } from './build-info.js';
 import { cacheDir } from './cache.js';
@@ -108,6 +109,7 @@ export function ctagsStamp(): string {
 
 /** HEAD and shallowness, for rules that read git history; one short git call. */
 export function gitState(root: string): string {
+  if (certainlyOutsideGit(root)) return 'no-history';
   try {
     return execFileSync('git', ['rev-parse', 'HEAD', '--is-shallow-repository'], {
       cwd: root,
