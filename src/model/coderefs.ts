@@ -292,12 +292,20 @@ const PLACEHOLDER_WORDS = new Set(
 const PLACEHOLDER_HINT = /foo|bar|baz|qux|quux|corge|grault|garply|waldo|fred|plugh|xyzzy|thud|my/i;
 
 export function isPlaceholder(identifier: string): boolean {
-  if (!PLACEHOLDER_HINT.test(identifier)) return false;
-  const words = identifier
+  return PLACEHOLDER_HINT.test(identifier) && placeholderWords(identifierWords(identifier));
+}
+
+/** An identifier's words, lower case: split at camel humps, blanks, `_`, `-` and `.`. */
+export function identifierWords(identifier: string): string[] {
+  return identifier
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .split(/[\s_\-.]+/)
     .map((w) => w.toLowerCase())
     .filter(Boolean);
+}
+
+/** Whether the words name a placeholder: a metasyntactic word among them, or `my` first. */
+export function placeholderWords(words: readonly string[]): boolean {
   return words.some((w) => PLACEHOLDER_WORDS.has(w)) || (words[0] === 'my' && words.length > 1);
 }
 

@@ -5,7 +5,9 @@ import {
   codeShaped,
   commandText,
   extractCodeRefs,
+  identifierWords,
   isPlaceholder,
+  placeholderWords,
 } from '../../src/model/coderefs.js';
 import { parseMarkdown } from '../../src/parse/index.js';
 
@@ -232,17 +234,8 @@ test('collection entries are excluded', () => {
 });
 
 test('the placeholder hint never rules out a placeholder (every join of up to 3 pieces)', () => {
-  // The word split isPlaceholder does after the hint, as it did before there was one.
-  const words = ['foo', 'bar', 'baz', 'qux', 'quux', 'corge', 'grault', 'garply', 'waldo'];
-  const set = new Set([...words, 'fred', 'plugh', 'xyzzy', 'thud', 'foobar']);
-  const reference = (id: string) => {
-    const parts = id
-      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-      .split(/[\s_\-.]+/)
-      .map((w) => w.toLowerCase())
-      .filter(Boolean);
-    return parts.some((w) => set.has(w)) || (parts[0] === 'my' && parts.length > 1);
-  };
+  // What isPlaceholder answered before it had the hint: every identifier split into words.
+  const reference = (id: string) => placeholderWords(identifierWords(id));
   const pieces = [
     ...['foo', 'Foo', 'FOO', 'Bar', 'bAZ', 'Quux', 'thud', 'Fred', 'foobar', 'my', 'My', 'MY'],
     ...['x', 'Run', 'init', '_', '-', '.', ' ', '1', '\u212a', '\u017f', '\u0130', 'fo', 'o'],
