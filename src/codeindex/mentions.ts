@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { certainlyOutsideGit } from '../git/presence.js';
 import { cacheDir } from '../workspace/cache.js';
 import { DEFAULT_OPEN_FILES, mapLimit } from '../workspace/map-limit.js';
 
@@ -17,13 +18,11 @@ export interface MentionOptions {
   /** Markdown extensions (`.md`): docs mention everything they name. */
   docExtensions: readonly string[];
   maxFileSize: number;
-  /** False when the listing did not come from git: no `git grep` is tried then. */
-  git?: boolean;
 }
 
 export async function mentionedNames(opts: MentionOptions): Promise<Set<string>> {
   if (opts.names.size === 0) return new Set();
-  const fromGit = opts.git === false ? null : await gitGrep(opts);
+  const fromGit = certainlyOutsideGit(opts.root) ? null : await gitGrep(opts);
   return fromGit ?? scanFiles(opts);
 }
 
@@ -152,7 +151,7 @@ async function scanFiles(opts: MentionOptions): Promise<Set<string>> {
  */
 export function ignoredPaths(root: string, paths: ReadonlySet<string>): Promise<Set<string>> {
   return new Promise((resolve) => {
-    if (paths.size === 0) {
+    if (paths.size === 0 || certainlyOutsideGit(root)) {
       resolve(new Set());
       return;
     }

@@ -103,7 +103,7 @@ export async function loadWorkspace(
   // The code index starts now, so its child processes (ctags) run beside the parse.
   const indexing = needsCodeIndex
     ? loadCodeIndex(
-        { root, config, files: discovery.allFiles, git: discovery.git, cache: opts.cache },
+        { root, config, files: discovery.allFiles, cache: opts.cache },
         parsing.then((loaded) => loaded.docs),
       )
     : Promise.resolve(null);

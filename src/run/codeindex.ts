@@ -13,8 +13,6 @@ export interface CodeIndexInput {
   config: DocmapConfig;
   /** Every file of the workspace (the discovery's `allFiles`). */
   files: readonly string[];
-  /** Whether the listing came from git: outside git nothing is ignored by git. */
-  git: boolean;
   cache: boolean;
 }
 
@@ -47,10 +45,9 @@ export async function loadCodeIndex(
           files,
           docExtensions: config.extensions,
           maxFileSize: config.codemap.maxFileSize,
-          git: input.git,
         })
       : undefined,
-    input.git ? ignoredPaths(root, absentPaths(docs, new Set(files))) : new Set<string>(),
+    ignoredPaths(root, absentPaths(docs, new Set(files))),
   ]);
   if (mentioned) index.data.mentioned = mentioned;
   index.data.ignored = ignored;
