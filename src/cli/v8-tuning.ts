@@ -69,3 +69,22 @@ export function recordTuning(tuning: AppliedTuning): void {
 export function appliedV8Tuning(): AppliedTuning {
   return applied;
 }
+
+const CODE_CACHE_WORDS: Record<CodeCacheState, string> = {
+  accepted: 'accepted',
+  rejected: 'rejected by V8, rewritten at exit',
+  written: 'none for these flags yet, written at exit',
+  absent: 'none taken, and no folder to write one',
+  off: 'off (DOCMAP_CODE_CACHE=0)',
+};
+
+/** The lines `--timing` ends with: what the process set for itself, if anything. */
+export function describeTuning(tuning: AppliedTuning): string[] {
+  const lines: string[] = [];
+  if (tuning.flags.length > 0) lines.push(`V8 flags set by docmap: ${tuning.flags.join(' ')}`);
+  if (tuning.loweredThreads > 0) {
+    lines.push(`helper threads lowered to nice ${tuning.nice}: ${tuning.loweredThreads}`);
+  }
+  if (tuning.codeCache) lines.push(`bundle code cache: ${CODE_CACHE_WORDS[tuning.codeCache]}`);
+  return lines;
+}

@@ -25,26 +25,13 @@ export class Timing {
   }
 }
 
-/** What docmap changed in its own process (src/cli/v8-tuning.ts), as `--timing` shows it. */
-export interface TuningNote {
-  flags: readonly string[];
-  loweredThreads: number;
-  nice: number;
-  /** The launcher's word on the bundle's code cache (src/cli/code-cache.ts). */
-  codeCache?: string;
-}
-
-const CODE_CACHE_WORDS: Record<string, string> = {
-  rejected: 'rejected by V8, rewritten at exit',
-  written: 'none for these flags yet, written at exit',
-  absent: 'none taken, and no folder to write one',
-  off: 'off (DOCMAP_CODE_CACHE=0)',
-};
-
-/** The table `--timing` prints: the phases, the slowest rules, and docmap's V8 tuning. */
+/**
+ * The table `--timing` prints: the phases, the slowest rules, then `notes`, lines the
+ * caller adds (what docmap set for its own process, src/cli/v8-tuning.ts).
+ */
 export function formatTiming(
   timing: Timing,
-  tuning: TuningNote = { flags: [], loweredThreads: 0, nice: 0 },
+  notes: readonly string[] = [],
   slowestRules = 10,
 ): string {
   const ms = (n: number) => n.toFixed(1).padStart(9);
@@ -61,13 +48,6 @@ export function formatTiming(
     lines.push('slowest rules, ms:');
     for (const [id, t] of ruleRows) lines.push(`  ${id.padEnd(width)}${ms(t)}`);
   }
-  if (tuning.flags.length > 0) lines.push(`V8 flags set by docmap: ${tuning.flags.join(' ')}`);
-  if (tuning.loweredThreads > 0) {
-    lines.push(`helper threads lowered to nice ${tuning.nice}: ${tuning.loweredThreads}`);
-  }
-  if (tuning.codeCache) {
-    const said = CODE_CACHE_WORDS[tuning.codeCache] ?? tuning.codeCache;
-    lines.push(`bundle code cache: ${said}`);
-  }
+  lines.push(...notes);
   return `${lines.join('\n')}\n`;
 }

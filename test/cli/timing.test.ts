@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { describeTuning } from '../../src/cli/v8-tuning.js';
 import { formatTiming, Timing } from '../../src/run/timing.js';
 import { runCli, tempSuite } from './in-process.js';
 
@@ -48,7 +49,8 @@ test('the table lists phases in order, adds repeated phases, and caps the rules'
   t.phase('read');
   for (let i = 0; i < 12; i++) t.rule(`area/rule-${i}`, i + 1);
   t.rule('area/idle', 0);
-  const text = formatTiming(t, { flags: ['--flag-a', '--flag-b'], loweredThreads: 4, nice: 10 }, 3);
+  const tuning = { flags: ['--flag-a', '--flag-b'], loweredThreads: 4, nice: 10 };
+  const text = formatTiming(t, describeTuning(tuning), 3);
   const names = [...text.matchAll(/^ {2}(\S+)/gm)].map((m) => m[1]);
   assert.deepEqual(names, [
     'read',
@@ -63,12 +65,10 @@ test('the table lists phases in order, adds repeated phases, and caps the rules'
     /\nV8 flags set by docmap: --flag-a --flag-b\nhelper threads lowered to nice 10: 4\n$/,
   );
   assert.doesNotMatch(formatTiming(t), /V8 flags|helper threads|code cache/);
-  const launched = formatTiming(t, {
-    flags: [],
-    loweredThreads: 0,
-    nice: 10,
-    codeCache: 'rejected',
-  });
+  const launched = formatTiming(
+    t,
+    describeTuning({ flags: [], loweredThreads: 0, nice: 10, codeCache: 'rejected' }),
+  );
   assert.match(launched, /\nbundle code cache: rejected by V8, rewritten at exit\n$/);
   assert.doesNotMatch(launched, /V8 flags|helper threads/);
 });

@@ -14,7 +14,7 @@ import { docmapVersion } from '../../workspace/version.js';
 import type { CliOptions } from '../args.js';
 import type { Io } from '../io.js';
 import { sourceLineReader } from '../source-lines.js';
-import { appliedV8Tuning } from '../v8-tuning.js';
+import { appliedV8Tuning, describeTuning } from '../v8-tuning.js';
 import { workspaceOptions } from './workspace-options.js';
 
 /** With the cache on, an unchanged suite is answered from the result cache. */
@@ -60,7 +60,7 @@ export async function checkCommand(opts: CliOptions, io: Io): Promise<number> {
   io.stdout(formatReport(opts.format, report, { color: io.color }));
   if (timing) {
     timing.phase('report');
-    io.stderr(formatTiming(timing, appliedV8Tuning()));
+    io.stderr(formatTiming(timing, describeTuning(appliedV8Tuning())));
   }
   if (summary.errors > 0) return 1;
   if (opts.maxWarnings !== undefined && summary.warnings > opts.maxWarnings) {
