@@ -113,15 +113,11 @@ export function loadWithCodeCache<T>(bundle: string, opts: CodeCacheOptions): Lo
     ...(cachedData ? { cachedData } : {}),
   });
   const accepted = cachedData !== undefined && !script.cachedDataRejected;
-  const target = opts.writeDir ? path.join(opts.writeDir, name) : undefined;
-  const write = target !== undefined && (opts.train === true || !accepted);
-  const cache: CodeCacheState = accepted
-    ? 'accepted'
-    : !write
-      ? 'absent'
-      : cachedData !== undefined
-        ? 'rejected'
-        : 'written';
+  // Where the cache is written at exit: none was taken (or training), and there is a folder.
+  const target =
+    opts.writeDir && (opts.train || !accepted) ? path.join(opts.writeDir, name) : undefined;
+  let cache: CodeCacheState = 'accepted';
+  if (!accepted) cache = !target ? 'absent' : cachedData ? 'rejected' : 'written';
 
   const module = { exports: {} as T };
   const run = script.runInThisContext() as (
@@ -132,7 +128,7 @@ export function loadWithCodeCache<T>(bundle: string, opts: CodeCacheOptions): Lo
     dirname: string,
   ) => void;
   run(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
-  if (write && target) {
+  if (target) {
     const keep = opts.keep ?? KEEP;
     process.once('exit', () => {
       writeCache(target, script.createCachedData(), keep, Boolean(opts.train));

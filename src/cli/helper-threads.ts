@@ -1,8 +1,8 @@
 // V8 runs its optimizing compiler and parts of its garbage collector on four helper threads
-// whatever the core count (libuv's file-system pool, when started, is four more). On two cores they take turns with the main thread, which does
-// the parse, and a cold run waits on the main thread alone. On Linux a thread's nice value
-// is its own, so docmap lowers the helpers' priority: they still get every idle core, but
-// no longer preempt the parse. A cold run on the rfcs corpus was about 10% faster on two
+// whatever the core count (libuv's file-system pool, when started, is four more). On two
+// cores they take turns with the main thread, which does the parse, and a cold run waits on
+// the main thread alone. On Linux a thread's nice value is its own, so docmap lowers the
+// helpers' priority: they still get every idle core, but no longer preempt the parse. A cold run on the rfcs corpus was about 10% faster on two
 // cores (docs/performance.md#helper-thread-priority).
 import { readdirSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
