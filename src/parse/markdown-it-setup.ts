@@ -117,7 +117,10 @@ function wrapInlineRules(md: MarkdownItType): void {
       const ok = original(state, silent);
       if (silent || env(state).inlineDepth !== 1) return ok;
       if (!ok) {
-        if (name === 'link' || name === 'image') noteUnresolved(state, start, name === 'image');
+        // Every rule is tried at every `]` too; only a `[` or a `![` can start a reference.
+        if (name === 'link' || (name === 'image' && state.src.charCodeAt(start) === 0x21)) {
+          noteUnresolved(state, start, name === 'image');
+        }
         return ok;
       }
       const spans = env(state).inlineSpans;
