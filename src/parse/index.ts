@@ -2,7 +2,7 @@ import { extract } from './extract.js';
 import { splitFrontMatter } from './front-matter.js';
 import { readHeaderMeta } from './header-meta.js';
 import { LineIndex } from './lines.js';
-import { createEnv, MAX_NESTING, markdownParser } from './markdown-it-setup.js';
+import { createEnv, MAX_NESTING, markdownParser, type ParserOptions } from './markdown-it-setup.js';
 import type { DocFile, ParseProblem } from './types.js';
 
 export type * from './types.js';
@@ -15,15 +15,18 @@ export function normalizeSource(text: string): string {
   return out;
 }
 
-/** Markdown text to the flat DocFile model. Pure: no I/O, never throws on any input. */
-export function parseMarkdown(input: string): DocFile {
+/**
+ * Markdown text to the flat DocFile model. Pure: no I/O, never throws on any input. The
+ * options only choose between two ways to the same result (tests compare them).
+ */
+export function parseMarkdown(input: string, options: ParserOptions = {}): DocFile {
   const text = normalizeSource(input);
   const lines = new LineIndex(text);
   const { frontMatter, bodyStart } = splitFrontMatter(text, lines);
   // Blank out the front matter, keeping its newlines so line numbers stay true.
   const body =
     bodyStart > 0 ? text.slice(0, bodyStart).replace(/[^\n]/g, ' ') + text.slice(bodyStart) : text;
-  const md = markdownParser();
+  const md = markdownParser(options);
   const env = createEnv();
   // biome-ignore lint/suspicious/noExplicitAny: markdown-it's Env type is an open record.
   const tokens = md.parse(body, env as any);

@@ -74,14 +74,25 @@ const SPAN_TOKENS: Record<string, string> = {
 
 const LINE_BLOCKS = ['paragraph', 'heading', 'lheading', 'table', 'html_block'];
 
-let shared: MarkdownItType | undefined;
+/** One parser per thread and per choice of inline level. */
+const shared = new Map<boolean, MarkdownItType>();
+
+export interface ParserOptions {
+  /**
+   * Whether docmap's inline scanner (inline-scan.ts) takes the inline content it can; false
+   * leaves all of it to markdown-it, which the tests compare the scanner with.
+   */
+  ownInline?: boolean;
+}
 
 /** Characters mdurl's encode keeps as they are (alphanumerics and URL punctuation). */
 const PLAIN_URL = /^[A-Za-z0-9;/?:@&=+$,\-_.!~*'()#]*$/;
 
 /** One configured CommonMark + GFM (tables, strikethrough, autolinks) parser per thread. */
-export function markdownParser(): MarkdownItType {
-  if (shared) return shared;
+export function markdownParser(options: ParserOptions = {}): MarkdownItType {
+  const ownInline = options.ownInline ?? true;
+  const existing = shared.get(ownInline);
+  if (existing) return existing;
   // Extended autolinks are found by ./autolink.ts, not linkify-it (see there).
   const md = new MarkdownIt('default', { html: true, linkify: false });
   (md.options as { maxNesting?: number }).maxNesting = MAX_NESTING;
@@ -93,13 +104,13 @@ export function markdownParser(): MarkdownItType {
   md.normalizeLink = (url: string) => (PLAIN_URL.test(url) ? url : normalizeLink(url));
   md.inline.ruler.at('text', textRun);
   markLinesFast(md);
-  shortcutParagraphs(md);
+  shortcutParagraphs(md, ownInline);
   wrapInlineRules(md);
   wrapBlockRules(md);
   guardSetextHeadings(md);
   wrapInlineParse(md);
   wrapBlockTokenize(md);
-  shared = md;
+  shared.set(ownInline, md);
   return md;
 }
 

@@ -1,6 +1,7 @@
 // Places where docmap does less work than markdown-it would, with the same result: each is
 // compared with markdown-it's own behaviour in test/parse/ (docs/performance.md#parse-shortcuts).
 import type { MarkdownIt as MarkdownItType, StateInline, Token } from 'markdown-it';
+import { scanInline, type TextUse } from './inline-scan.js';
 import type { ParseEnv } from './markdown-it-setup.js';
 import { findBlockRule, replaceBlockRule } from './ruler-access.js';
 
@@ -14,16 +15,19 @@ const BEYOND_CODE_SPANS = /[[<\\&]/;
  * does not read): it becomes one text token without running the inline tokenizer, about a
  * third of paragraphs in technical prose. A paragraph whose only syntax is code spans (no
  * `[`, `<`, escape or entity: about another third) gets its code spans from a scanner of
- * backtick runs, as markdown-it's own backtick rule would. Headings and table cells are
- * always parsed: their text content is read.
+ * backtick runs, as markdown-it's own backtick rule would. The rest, and headings and table
+ * cells, go to docmap's inline scanner (inline-scan.ts) when `ownInline`, and to markdown-it
+ * where that scanner gives up.
  */
-export function shortcutParagraphs(md: MarkdownItType): void {
+export function shortcutParagraphs(md: MarkdownItType, ownInline: boolean): void {
   md.core.ruler.at('inline', (state) => {
     const tokens = state.tokens;
+    const env = state.env as ParseEnv;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as Token;
       if (token.type !== 'inline') continue;
-      if (i > 0 && (tokens[i - 1] as Token).type === 'paragraph_open') {
+      const container = i > 0 ? (tokens[i - 1] as Token).type : '';
+      if (container === 'paragraph_open') {
         if (!INLINE_TRIGGER.test(token.content)) {
           const text = new state.Token('text', '', 0);
           text.content = token.content;
@@ -31,14 +35,25 @@ export function shortcutParagraphs(md: MarkdownItType): void {
           continue;
         }
         if (!BEYOND_CODE_SPANS.test(token.content)) {
-          token.children = codeSpanChildren(state.Token, token.content, state.env as ParseEnv);
+          token.children = codeSpanChildren(state.Token, token.content, env);
           continue;
         }
       }
-      state.md.inline.parse(token.content, state.md, state.env, token.children ?? []);
+      const use = ownInline ? TEXT_USE[container] : undefined;
+      const children = use ? scanInline(state.md, state.Token, token.content, env, use) : null;
+      if (children) token.children = children;
+      else state.md.inline.parse(token.content, state.md, state.env, token.children ?? []);
     }
   });
 }
+
+/** How docmap reads the inline content of each container (see TextUse). */
+const TEXT_USE: Record<string, TextUse> = {
+  paragraph_open: 'searched',
+  td_open: 'searched',
+  th_open: 'searched',
+  heading_open: 'exact',
+};
 
 type TokenClass = new (type: string, tag: string, nesting: -1 | 0 | 1) => Token;
 

@@ -40,7 +40,10 @@ describe('parseTexts', () => {
 
   test('auto mode parses a small suite correctly', async () => {
     const texts = sampleTexts(10);
-    assert.deepEqual(await parseTexts(texts), texts.map(parseMarkdown));
+    assert.deepEqual(
+      await parseTexts(texts),
+      texts.map((t) => parseMarkdown(t)),
+    );
   });
 
   test(

@@ -1,0 +1,185 @@
+// docmap's inline scanner (src/parse/inline-scan.ts) takes most inline content from
+// markdown-it; the parse must come out exactly the same with it as without it.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { Token } from 'markdown-it';
+import { parseMarkdown } from '../../src/parse/index.js';
+import { scanInline, type TextUse } from '../../src/parse/inline-scan.js';
+import { createEnv, markdownParser } from '../../src/parse/markdown-it-setup.js';
+
+// Compiled to dist/test/parse/: the repository is three folders up.
+const repo = fileURLToPath(new URL('../../../', import.meta.url));
+const corpus = path.resolve(repo, '../shared/corpora');
+
+function same(text: string, name: string): void {
+  assert.deepEqual(
+    parseMarkdown(text),
+    parseMarkdown(text, { ownInline: false }),
+    `${name}: ${JSON.stringify(text.slice(0, 300))}`,
+  );
+}
+
+function markdownFiles(dir: string, out: string[] = []): string[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) markdownFiles(full, out);
+    else if (/\.(md|markdown)$/.test(entry.name) && statSync(full).isFile()) out.push(full);
+  }
+  return out;
+}
+
+/** What the scanner makes of one line of inline content, or null when it leaves it. */
+function scan(content: string, use: TextUse = 'searched', refs?: string[]) {
+  const md = markdownParser();
+  const env = createEnv();
+  if (refs) env.references = Object.fromEntries(refs.map((r) => [r, { href: `/${r}`, title: '' }]));
+  const tokens = scanInline(md, md.core.State.prototype.Token, content, env, use);
+  return tokens?.map((t: Token) =>
+    t.type === 'link_open' ? `link(${t.attrGet('href')})` : `${t.type}:${t.content}`,
+  );
+}
+
+test('the scanner takes text, code spans and links, and leaves the rest to markdown-it', () => {
+  assert.deepEqual(scan('see [the guide](docs/a.md#x) and `b`'), [
+    'text:see ',
+    'link(docs/a.md#x)',
+    'text:the guide',
+    'link_close:',
+    'text: and ',
+    'code_inline:b',
+  ]);
+  assert.deepEqual(scan('[`x`][R] [y] [z][]', 'searched', ['R', 'Y']), [
+    'link(/R)',
+    'code_inline:x',
+    'link_close:',
+    'text: ',
+    'link(/Y)',
+    'text:y',
+    'link_close:',
+    'text: [z][]',
+  ]);
+  assert.deepEqual(scan('*emphasis* stays text [a](b)'), [
+    'text:*emphasis* stays text ',
+    'link(b)',
+    'text:a',
+    'link_close:',
+  ]);
+  assert.deepEqual(scan('A snake_case heading with `code`', 'exact'), [
+    'text:A snake_case heading with ',
+    'code_inline:code',
+  ]);
+  for (const left of [
+    '<b>html</b>',
+    '<https://x.org>',
+    'a \\[ b',
+    '&amp;',
+    '![img](a.png)',
+    '[a [b](c) d](e)',
+    'an `unclosed span',
+    '[a](b`c`)',
+  ]) {
+    assert.equal(scan(left), undefined, left);
+  }
+  // In headings the text itself is read: emphasis and line breaks go to markdown-it.
+  for (const left of ['*em*', '_em_', '~~s~~', 'two\nlines']) {
+    assert.equal(scan(left, 'exact'), undefined, left);
+  }
+});
+
+test('the same parse with and without the scanner: this repository and the real corpus', (t) => {
+  const dirs = [path.join(repo, 'docs'), path.join(repo, 'examples'), path.join(repo, 'test')];
+  if (existsSync(corpus)) dirs.push(corpus);
+  else t.diagnostic(`${corpus} is absent: only this repository's Markdown is compared`);
+  let files = 0;
+  for (const dir of dirs) {
+    for (const file of markdownFiles(dir)) {
+      same(readFileSync(file, 'utf8'), file);
+      files++;
+    }
+  }
+  assert.ok(files > 50, `only ${files} files found`);
+});
+
+test('the same parse with and without the scanner: every CommonMark spec example', () => {
+  const require = createRequire(import.meta.url);
+  const spec = require('commonmark-spec') as { tests: { markdown: string; number: number }[] };
+  for (const example of spec.tests) {
+    same(example.markdown.replace(/→/g, '\t'), `spec example ${example.number}`);
+  }
+});
+
+test('the same parse with and without the scanner: 5,000 generated documents', () => {
+  let seed = 11;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x80000000;
+  };
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  const pieces = [
+    'a',
+    'word',
+    'TODO',
+    'www.example.com',
+    'https://x.org/p',
+    ' ',
+    ' ',
+    '  ',
+    '\t',
+    '[',
+    ']',
+    '(',
+    ')',
+    '[ref]',
+    '[Ref][]',
+    '[t][ref]',
+    '[t][nope]',
+    '[x](y.md)',
+    '[x](y.md#frag "title")',
+    '(<a b>)',
+    '`',
+    '``',
+    '`code`',
+    '*',
+    '_',
+    '__',
+    '~',
+    '!',
+    '<',
+    '&amp;',
+    '\\',
+    'é',
+    '^',
+    '"t"',
+    "'",
+    '.md',
+    '#',
+    'javascript:x',
+    'a_b',
+  ];
+  const line = () => {
+    let text = '';
+    const length = 1 + Math.floor(next() * 16);
+    for (let i = 0; i < length; i++) text += pick(pieces);
+    return text;
+  };
+  const block = () => {
+    const kind = Math.floor(next() * 7);
+    if (kind === 0) return `# ${line()}`;
+    if (kind === 1) return `| ${line()} | ${line()} |\n|---|---|\n| ${line()} | ${line()} |`;
+    if (kind === 2) return `- ${line()}\n  ${line()}`;
+    if (kind === 3) return `> ${line()}\n> ${line()}`;
+    if (kind === 4) return `${line()}\n${line()}\n${line()}`;
+    return line();
+  };
+  for (let n = 0; n < 5000; n++) {
+    const blocks = [block(), block(), block()];
+    if (next() < 0.5) blocks.push('[ref]: /ref "Title"');
+    if (next() < 0.3) blocks.push('[t]: /t');
+    same(blocks.join('\n\n'), `generated document ${n}`);
+  }
+});
