@@ -20,9 +20,9 @@ export type TextUse =
   | 'exact';
 
 /** Outside code spans, these need markdown-it: HTML and autolinks, escapes, entities. */
-const NEEDS_MARKDOWN_IT = /[<\\&]|!\[/;
+const NEEDS_MARKDOWN_IT = /[<\\&]|!\[/g;
 /** In a heading, emphasis, strikethrough and line breaks too (setext headings). */
-const NEEDS_MARKDOWN_IT_IN_HEADING = /[<\\&*~\n]|!\[/;
+const NEEDS_MARKDOWN_IT_IN_HEADING = /[<\\&*~\n]|!\[/g;
 
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
@@ -80,11 +80,17 @@ function runEnd(content: string, at: number): number {
 /** Whether the text between code spans holds only what the scanner may leave as text. */
 function plainOutsideSpans(content: string, spans: number[], use: TextUse): boolean {
   const exclude = use === 'exact' ? NEEDS_MARKDOWN_IT_IN_HEADING : NEEDS_MARKDOWN_IT;
+  /** Where the next excluded character is, from the last search on (inside a span, maybe). */
+  let hit = -1;
   let from = 0;
   for (let s = 0; s <= spans.length; s += 2) {
     const to = s < spans.length ? (spans[s] as number) : content.length;
-    const text = content.slice(from, to);
-    if (exclude.test(text)) return false;
+    if (hit < from) {
+      exclude.lastIndex = from;
+      const found = exclude.exec(content);
+      hit = found === null ? content.length : found.index;
+    }
+    if (hit < to) return false;
     if (use === 'exact' && !underscoresIntraword(content, from, to)) return false;
     from = spans[s + 1] as number;
   }

@@ -122,12 +122,13 @@ function textToken(TokenOf: TokenClass, content: string): Token {
   return text;
 }
 
+/** Line marks are read and written by index only, so typed arrays serve markdown-it too. */
 interface LineMarks {
-  bMarks: number[];
-  eMarks: number[];
-  tShift: number[];
-  sCount: number[];
-  bsCount: number[];
+  bMarks: ArrayLike<number>;
+  eMarks: ArrayLike<number>;
+  tShift: ArrayLike<number>;
+  sCount: ArrayLike<number>;
+  bsCount: ArrayLike<number>;
   lineMax: number;
 }
 
@@ -156,22 +157,55 @@ export function markLinesFast(md: MarkdownItType): void {
     this.src = src;
     markLines(src, this);
   }
-  MarkedState.prototype = (Original as unknown as { prototype: object }).prototype;
+  const proto = Object.create((Original as unknown as { prototype: object }).prototype);
+  const getLines = proto.getLines as GetLines;
+  proto.getLines = function (this: LineMarks & { src: string }, ...args: Parameters<GetLines>) {
+    return joinedLines(this, ...args) ?? getLines.apply(this, args);
+  };
+  MarkedState.prototype = proto;
   (md.block as unknown as { State: unknown }).State = MarkedState;
+}
+
+type GetLines = (begin: number, end: number, indent: number, keepLastLF: boolean) => string;
+
+/**
+ * markdown-it's getLines (a block's lines, each cut `indent` columns in) for the common case
+ * where that is one slice of the source: no indent to cut and lines that follow each other
+ * (no container prefix cut off in between). It would slice every line and join them. Null
+ * otherwise.
+ */
+export function joinedLines(
+  marks: LineMarks & { src: string },
+  begin: number,
+  end: number,
+  indent: number,
+  keepLastLF: boolean,
+): string | null {
+  if (indent !== 0 || begin >= end) return null;
+  const { bMarks, eMarks } = marks;
+  for (let line = begin + 1; line < end; line++) {
+    if (bMarks[line] !== (eMarks[line - 1] as number) + 1) return null;
+  }
+  const lastEnd = eMarks[end - 1] as number;
+  return marks.src.slice(bMarks[begin], keepLastLF ? lastEnd + 1 : lastEnd);
 }
 
 /**
  * The line marks of a text, as markdown-it's StateBlock computes them: per line its start,
  * end (before the newline), blank count and indent width (tabs to the next multiple of 4),
  * then one empty line at the end. A last line of blanks without a newline is not a line.
+ * The arrays are sized once from a count of newlines: grown line by line, they made a
+ * tenth of everything a cold parse allocates.
  */
 export function markLines(src: string, into: LineMarks): void {
-  const bMarks: number[] = [];
-  const eMarks: number[] = [];
-  const tShift: number[] = [];
-  const sCount: number[] = [];
-  const bsCount: number[] = [];
+  let capacity = 2;
+  for (let at = src.indexOf('\n'); at !== -1; at = src.indexOf('\n', at + 1)) capacity++;
+  const bMarks = new Int32Array(capacity);
+  const eMarks = new Int32Array(capacity);
+  const tShift = new Int32Array(capacity);
+  const sCount = new Int32Array(capacity);
   const len = src.length;
+  let lines = 0;
   let pos = 0;
   while (pos < len) {
     const start = pos;
@@ -186,25 +220,22 @@ export function markLines(src: string, into: LineMarks): void {
     }
     if (pos >= len) break;
     const newline = src.indexOf('\n', pos);
-    bMarks.push(start);
-    eMarks.push(newline === -1 ? len : newline);
-    tShift.push(indent);
-    sCount.push(offset);
-    bsCount.push(0);
+    bMarks[lines] = start;
+    eMarks[lines] = newline === -1 ? len : newline;
+    tShift[lines] = indent;
+    sCount[lines] = offset;
+    lines++;
     if (newline === -1) break;
     pos = newline + 1;
   }
-  bMarks.push(len);
-  eMarks.push(len);
-  tShift.push(0);
-  sCount.push(0);
-  bsCount.push(0);
+  bMarks[lines] = len;
+  eMarks[lines] = len;
   into.bMarks = bMarks;
   into.eMarks = eMarks;
   into.tShift = tShift;
   into.sCount = sCount;
-  into.bsCount = bsCount;
-  into.lineMax = bMarks.length - 1;
+  into.bsCount = new Int32Array(capacity);
+  into.lineMax = lines;
 }
 
 /**

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import MarkdownIt from 'markdown-it';
-import { markLines } from '../../src/parse/shortcuts.js';
+import { joinedLines, markLines } from '../../src/parse/shortcuts.js';
 
 const plain = new MarkdownIt();
 
@@ -13,10 +13,19 @@ function original(src: string) {
   return { bMarks, eMarks, tShift, sCount, bsCount, lineMax };
 }
 
+/** markLines' marks as plain arrays, up to the end line (its arrays may be longer). */
 function fast(src: string) {
   const into = { bMarks: [], eMarks: [], tShift: [], sCount: [], bsCount: [], lineMax: 0 };
   markLines(src, into);
-  return into;
+  const upTo = (marks: ArrayLike<number>) => Array.from(marks).slice(0, into.lineMax + 1);
+  return {
+    bMarks: upTo(into.bMarks),
+    eMarks: upTo(into.eMarks),
+    tShift: upTo(into.tShift),
+    sCount: upTo(into.sCount),
+    bsCount: upTo(into.bsCount),
+    lineMax: into.lineMax,
+  };
 }
 
 test('line marks equal markdown-it on edge cases', () => {
@@ -48,4 +57,38 @@ test('line marks equal markdown-it on 5,000 generated texts', () => {
     for (let i = 0; i < length; i++) src += pieces[Math.floor(next() * pieces.length)];
     assert.deepEqual(fast(src), original(src), JSON.stringify(src));
   }
+});
+
+test('joined lines equal markdown-it getLines wherever they answer', () => {
+  let seed = 5;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x80000000;
+  };
+  const pieces = [' ', '\t', '\n', '\n\n', 'a', 'word', '> ', '- '];
+  let answered = 0;
+  for (let n = 0; n < 2000; n++) {
+    let src = '';
+    const length = Math.floor(next() * 20);
+    for (let i = 0; i < length; i++) src += pieces[Math.floor(next() * pieces.length)];
+    const state = new plain.block.State(src, plain, {}, []);
+    // Containers cut their prefix by moving a line's start: do that to some lines.
+    for (let line = 0; line < state.lineMax; line++) {
+      const start = state.bMarks[line] as number;
+      if (next() < 0.2 && start < (state.eMarks[line] as number)) state.bMarks[line] = start + 1;
+    }
+    for (let begin = 0; begin < state.lineMax; begin++) {
+      for (let end = begin; end <= state.lineMax; end++) {
+        for (const indent of [0, 2]) {
+          for (const keep of [false, true]) {
+            const joined = joinedLines(state, begin, end, indent, keep);
+            if (joined === null) continue;
+            answered++;
+            assert.equal(joined, state.getLines(begin, end, indent, keep), JSON.stringify(src));
+          }
+        }
+      }
+    }
+  }
+  assert.ok(answered > 1000, `only ${answered} ranges answered`);
 });
