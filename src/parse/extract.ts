@@ -40,6 +40,11 @@ const TASK_MARKER = /^\[([ xX])\](?=[ \t\n]|$)/;
 const CUSTOM_ID = /\s*\{#([^\s{}]+)\}\s*$/;
 const MARKER = /\b(?:TODO|TBD|FIXME)\b/g;
 const MARKER_HINT = /TODO|TBD|FIXME/;
+
+/** Whether a text may hold a TODO/TBD/FIXME marker: the walk searches text tokens then. */
+export function mayHaveMarker(text: string): boolean {
+  return MARKER_HINT.test(text);
+}
 // `Label:`, `**Label:**`, `**Label**:` at the start of a paragraph; one to four words.
 const LABEL =
   /^(?:\*\*|__)?([A-Za-z][A-Za-z0-9_-]*(?:[ \t]+[A-Za-z0-9_-]+){0,3})(?::(?:\*\*|__)|(?:\*\*|__)?:)(?=[ \t\n]|$)[ \t]*/;

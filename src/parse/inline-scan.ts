@@ -8,20 +8,30 @@
 // It is proven against markdown-it in test/parse/inline-scan.test.ts: the whole parse, with
 // and without it, on the corpus, the CommonMark spec and generated text.
 import type { MarkdownIt as MarkdownItType, Token } from 'markdown-it';
+import { mayHaveAutolink } from './autolink.js';
+import { mayHaveMarker } from './extract.js';
 import type { ParseEnv, UnresolvedRef } from './markdown-it-setup.js';
 
 type TokenClass = new (type: string, tag: string, nesting: -1 | 0 | 1) => Token;
 
 /** What the scanner may leave to be plain text, by how the inline content is read. */
 export type TextUse =
-  /** Paragraphs and table cells: only links, code spans and searches of the text are read. */
+  /**
+   * Paragraphs and table cells: links and code spans are read, and text tokens only where
+   * they may hold a marker or an extended autolink (see mayHaveMarker, mayHaveAutolink).
+   */
   | 'searched'
   /** Headings: the text itself is read, so emphasis must be absent, not left as text. */
   | 'exact';
 
 /** Outside code spans, these need markdown-it: HTML and autolinks, escapes, entities. */
 const NEEDS_MARKDOWN_IT = /[<\\&]|!\[/g;
-/** In a heading, emphasis, strikethrough and line breaks too (setext headings). */
+/**
+ * And emphasis and strikethrough where text is read: they split text tokens (`__TODO__` is
+ * a TODO only once its `__` are emphasis, `*www.x.org*` ends the autolink at its `*`).
+ */
+const NEEDS_MARKDOWN_IT_IN_READ_TEXT = /[<\\&*~]|!\[/g;
+/** In a heading, line breaks too (setext headings). */
 const NEEDS_MARKDOWN_IT_IN_HEADING = /[<\\&*~\n]|!\[/g;
 
 const OPEN_BRACKET = 0x5b;
@@ -42,7 +52,14 @@ export function scanInline(
 ): Token[] | null {
   const spans = codeSpanBounds(content);
   if (spans === null) return null;
-  if (!plainOutsideSpans(content, spans, use)) return null;
+  const textRead = use === 'exact' || mayHaveMarker(content) || mayHaveAutolink(content);
+  const exclude =
+    use === 'exact'
+      ? NEEDS_MARKDOWN_IT_IN_HEADING
+      : textRead
+        ? NEEDS_MARKDOWN_IT_IN_READ_TEXT
+        : NEEDS_MARKDOWN_IT;
+  if (!plainOutsideSpans(content, spans, exclude, textRead)) return null;
   return new Scan(md, TokenOf, content, env, spans).run();
 }
 
@@ -77,9 +94,16 @@ function runEnd(content: string, at: number): number {
   return end;
 }
 
-/** Whether the text between code spans holds only what the scanner may leave as text. */
-function plainOutsideSpans(content: string, spans: number[], use: TextUse): boolean {
-  const exclude = use === 'exact' ? NEEDS_MARKDOWN_IT_IN_HEADING : NEEDS_MARKDOWN_IT;
+/**
+ * Whether the text between code spans holds none of `exclude` and, where `textRead`, no `_`
+ * that could be emphasis.
+ */
+function plainOutsideSpans(
+  content: string,
+  spans: number[],
+  exclude: RegExp,
+  textRead: boolean,
+): boolean {
   /** Where the next excluded character is, from the last search on (inside a span, maybe). */
   let hit = -1;
   let from = 0;
@@ -91,7 +115,7 @@ function plainOutsideSpans(content: string, spans: number[], use: TextUse): bool
       hit = found === null ? content.length : found.index;
     }
     if (hit < to) return false;
-    if (use === 'exact' && !underscoresIntraword(content, from, to)) return false;
+    if (textRead && !underscoresIntraword(content, from, to)) return false;
     from = spans[s + 1] as number;
   }
   return true;

@@ -85,6 +85,10 @@ test('the scanner takes text, code spans and links, and leaves the rest to markd
   ]) {
     assert.equal(scan(left), undefined, left);
   }
+  // Emphasis splits text tokens, which matters where the walk searches them.
+  for (const left of ['__TODO__ first', 'see *www.example.com*', '_mail x@y.org_']) {
+    assert.equal(scan(left), undefined, left);
+  }
   // In headings the text itself is read: emphasis and line breaks go to markdown-it.
   for (const left of ['*em*', '_em_', '~~s~~', 'two\nlines']) {
     assert.equal(scan(left, 'exact'), undefined, left);
@@ -160,6 +164,11 @@ test('the same parse with and without the scanner: 5,000 generated documents', (
     '#',
     'javascript:x',
     'a_b',
+    // Emphasis next to what the walk searches text for: markers and autolinks.
+    '__TODO__',
+    '*www.example.com*',
+    '~~TBD~~',
+    '_x@y.org_',
   ];
   const line = () => {
     let text = '';
