@@ -330,11 +330,18 @@ class Extractor {
   }
 
   private noteLabel(open: Token, inline: Token): void {
-    const m = LABEL.exec(inline.content);
+    const content = inline.content;
+    // A label ends with a colon on the paragraph's first line: most paragraphs have none,
+    // and the expression would try every split of their first words before failing.
+    const colon = content.indexOf(':');
+    if (colon === -1) return;
+    const newline = content.indexOf('\n');
+    if (newline !== -1 && newline < colon) return;
+    const m = LABEL.exec(content);
     if (!m || !open.map) return;
     this.out.labelled.push({
       label: m[1] as string,
-      text: inline.content.slice(m[0].length),
+      text: content.slice(m[0].length),
       range: this.lines.linesRange(open.map[0], Math.max(open.map[0], open.map[1] - 1)),
       heading: this.heading,
     } satisfies LabelledParagraph);

@@ -1,6 +1,11 @@
 // Reaching into markdown-it's rulers: the rule functions by name, and replacing a block
 // rule without losing the list of rules it may interrupt.
-import type { MarkdownIt as MarkdownItType, StateBlock, StateInline } from 'markdown-it';
+import type {
+  MarkdownIt as MarkdownItType,
+  StateBlock,
+  StateCore,
+  StateInline,
+} from 'markdown-it';
 
 export type InlineRule = (state: StateInline, silent: boolean) => boolean;
 export type BlockRule = (
@@ -12,6 +17,14 @@ export type BlockRule = (
 
 export function findInlineRule(md: MarkdownItType, name: string): InlineRule | undefined {
   const rules = (md.inline.ruler as unknown as { __rules__: { name: string; fn: InlineRule }[] })
+    .__rules__;
+  return rules.find((r) => r.name === name)?.fn;
+}
+
+export type CoreRule = (state: StateCore) => void;
+
+export function findCoreRule(md: MarkdownItType, name: string): CoreRule | undefined {
+  const rules = (md.core.ruler as unknown as { __rules__: { name: string; fn: CoreRule }[] })
     .__rules__;
   return rules.find((r) => r.name === name)?.fn;
 }

@@ -1,9 +1,9 @@
 // Places where docmap does less work than markdown-it would, with the same result: each is
 // compared with markdown-it's own behaviour in test/parse/ (docs/performance.md#parse-shortcuts).
-import type { MarkdownIt as MarkdownItType, StateInline, Token } from 'markdown-it';
+import type { MarkdownIt as MarkdownItType, StateCore, StateInline, Token } from 'markdown-it';
 import { scanInline, type TextUse } from './inline-scan.js';
 import type { ParseEnv } from './markdown-it-setup.js';
-import { findBlockRule, replaceBlockRule } from './ruler-access.js';
+import { findBlockRule, findCoreRule, replaceBlockRule } from './ruler-access.js';
 
 /** What can start a link, image, code span, HTML, escape or entity in inline text. */
 const INLINE_TRIGGER = /[[\]<`\\&!]/;
@@ -20,9 +20,12 @@ const BEYOND_CODE_SPANS = /[[<\\&]/;
  * where that scanner gives up.
  */
 export function shortcutParagraphs(md: MarkdownItType, ownInline: boolean): void {
+  const joinText = findCoreRule(md, 'text_join') ?? (() => {});
   md.core.ruler.at('inline', (state) => {
     const tokens = state.tokens;
     const env = state.env as ParseEnv;
+    /** Inline tokens markdown-it's inline level parsed. */
+    const parsed: Token[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as Token;
       if (token.type !== 'inline') continue;
@@ -41,10 +44,18 @@ export function shortcutParagraphs(md: MarkdownItType, ownInline: boolean): void
       }
       const use = ownInline ? TEXT_USE[container] : undefined;
       const children = use ? scanInline(state.md, state.Token, token.content, env, use) : null;
-      if (children) token.children = children;
-      else state.md.inline.parse(token.content, state.md, state.env, token.children ?? []);
+      if (children) {
+        token.children = children;
+        continue;
+      }
+      state.md.inline.parse(token.content, state.md, state.env, token.children ?? []);
+      parsed.push(token);
     }
+    joinText({ tokens: parsed } as StateCore);
   });
+  // Joined above, for the inline tokens markdown-it parsed. The children docmap makes have
+  // no escaped text (`text_special`) and no two text tokens in a row: nothing to join.
+  md.core.ruler.disable('text_join');
 }
 
 /** How docmap reads the inline content of each container (see TextUse). */
