@@ -749,8 +749,9 @@ interface CellSpan {
 function splitRow(src: string, lineStart: number, lineEnd: number): CellSpan[] {
   let s = lineStart;
   let e = lineEnd;
-  while (s < e && isSpace(src.charCodeAt(s))) s++;
-  while (e > s && isSpace(src.charCodeAt(e - 1))) e--;
+  // markdown-it trims the row and each cell with String.prototype.trim: all white space.
+  while (s < e && isJsSpace(src.charCodeAt(s))) s++;
+  while (e > s && isJsSpace(src.charCodeAt(e - 1))) e--;
   const raw: { start: number; end: number; removed: number[] }[] = [];
   let cellStart = s;
   let removed: number[] = [];
@@ -774,8 +775,8 @@ function splitRow(src: string, lineStart: number, lineEnd: number): CellSpan[] {
   return raw.map((cell) => {
     let a = cell.start;
     let b = cell.end;
-    while (a < b && isSpace(src.charCodeAt(a))) a++;
-    while (b > a && isSpace(src.charCodeAt(b - 1))) b--;
+    while (a < b && isJsSpace(src.charCodeAt(a))) a++;
+    while (b > a && isJsSpace(src.charCodeAt(b - 1))) b--;
     const segments: Segment[] = [{ from: 0, abs: a }];
     let dropped = 0;
     for (const r of cell.removed) {
@@ -785,8 +786,4 @@ function splitRow(src: string, lineStart: number, lineEnd: number): CellSpan[] {
     }
     return { start: a, end: b, segments };
   });
-}
-
-function isSpace(ch: number): boolean {
-  return ch === 0x20 || ch === 0x09;
 }
