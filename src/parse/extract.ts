@@ -680,13 +680,25 @@ function inlineSegments(
   const map = token.map;
   if (!map) return [{ from: 0, abs: 0 }];
   const marks = env.blockLineStarts.get(token);
-  const segments: Segment[] = [];
   const content = token.content;
-  let from = 0;
-  let line = map[0];
   // ATX headings: skip the opening `#`s so a heading text starting with `#` is found.
   const skipFirst =
     opener?.type === 'heading_open' && opener.markup.startsWith('#') ? opener.markup.length : 0;
+  // Most paragraphs outside containers are their source verbatim: one segment then says the
+  // same as one per line (each line's text follows its blanks, which only spaces and tabs
+  // make; other white space would count as blanks below but not in markdown-it's marks).
+  const first = marks !== undefined && marks.length > 0 ? (marks[0] as number) : -1;
+  if (
+    skipFirst === 0 &&
+    first !== -1 &&
+    src.startsWith(content, first) &&
+    !OTHER_SPACE.test(content)
+  ) {
+    return [{ from: 0, abs: first }];
+  }
+  const segments: Segment[] = [];
+  let from = 0;
+  let line = map[0];
   for (let k = 0; ; k++) {
     const nl = content.indexOf('\n', from);
     const end = nl === -1 ? content.length : nl;
@@ -709,6 +721,8 @@ function inlineSegments(
 }
 
 const NON_ASCII_SPACE = /\s/;
+/** White space other than spaces, tabs and newlines. */
+const OTHER_SPACE = /[^\S \t\n]/;
 
 /** Whether `trimStart` would remove the character (JavaScript's white space and line ends). */
 function isJsSpace(ch: number): boolean {

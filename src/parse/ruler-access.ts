@@ -1,11 +1,6 @@
 // Reaching into markdown-it's rulers: the rule functions by name, and replacing a block
 // rule without losing the list of rules it may interrupt.
-import type {
-  MarkdownIt as MarkdownItType,
-  StateBlock,
-  StateCore,
-  StateInline,
-} from 'markdown-it';
+import type { MarkdownIt as MarkdownItType, StateBlock, StateCore, StateInline } from 'markdown-it';
 
 export type InlineRule = (state: StateInline, silent: boolean) => boolean;
 export type BlockRule = (
