@@ -90,7 +90,7 @@ export function codeSpanBounds(content: string): number[] | null {
 
 function runEnd(content: string, at: number): number {
   let end = at + 1;
-  while (content.charCodeAt(end) === BACKTICK) end++;
+  while (end < content.length && content.charCodeAt(end) === BACKTICK) end++;
   return end;
 }
 
@@ -116,7 +116,7 @@ function plainOutsideSpans(
     }
     if (hit < to) return false;
     if (textRead && !underscoresIntraword(content, from, to)) return false;
-    from = spans[s + 1] as number;
+    if (s < spans.length) from = spans[s + 1] as number;
   }
   return true;
 }
@@ -128,7 +128,9 @@ function plainOutsideSpans(
 function underscoresIntraword(content: string, from: number, to: number): boolean {
   for (let at = content.indexOf('_', from); at !== -1 && at < to; ) {
     let end = at + 1;
-    while (content.charCodeAt(end) === 0x5f) end++;
+    while (end < content.length && content.charCodeAt(end) === 0x5f) end++;
+    // Reads inside the text only: a read past either end makes V8 drop optimized code.
+    if (at === 0 || end === content.length) return false;
     if (!isAsciiAlnum(content.charCodeAt(at - 1)) || !isAsciiAlnum(content.charCodeAt(end))) {
       return false;
     }
@@ -329,7 +331,7 @@ class Scan {
     const src = this.src;
     const text = src.slice(open + 1, labelEnd);
     let raw = text;
-    if (src.charCodeAt(labelEnd + 1) === OPEN_BRACKET) {
+    if (labelEnd + 1 < src.length && src.charCodeAt(labelEnd + 1) === OPEN_BRACKET) {
       const second = this.plainLabelEnd(labelEnd + 1);
       if (second >= 0) {
         const label = src.slice(labelEnd + 2, second);
@@ -398,7 +400,7 @@ class Scan {
     const src = this.src;
     if (src.indexOf('][', open) === -1) return;
     const first = this.labelEnd(open);
-    if (first < 0 || src.charCodeAt(first + 1) !== OPEN_BRACKET) return;
+    if (first < 0 || first + 1 >= src.length || src.charCodeAt(first + 1) !== OPEN_BRACKET) return;
     const second = this.plainLabelEnd(first + 1);
     if (second < 0) return;
     let rawLabel = src.slice(first + 2, second);

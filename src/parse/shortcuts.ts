@@ -120,7 +120,7 @@ function backtickRuns(content: string): number[] {
   const runs: number[] = [];
   for (let at = content.indexOf('`'); at !== -1; ) {
     let end = at + 1;
-    while (content.charCodeAt(end) === 0x60) end++;
+    while (end < content.length && content.charCodeAt(end) === 0x60) end++;
     runs.push(at, end);
     at = content.indexOf('`', end);
   }
