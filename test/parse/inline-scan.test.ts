@@ -10,6 +10,7 @@ import type { Token } from 'markdown-it';
 import { parseMarkdown } from '../../src/parse/index.js';
 import { scanInline, type TextUse } from '../../src/parse/inline-scan.js';
 import { createEnv, markdownParser } from '../../src/parse/markdown-it-setup.js';
+import { seeded } from './seeded.js';
 
 // Compiled to dist/test/parse/: the repository is three folders up.
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
@@ -118,12 +119,7 @@ test('the same parse with and without the scanner: every CommonMark spec example
 });
 
 test('the same parse with and without the scanner: 5,000 generated documents', () => {
-  let seed = 11;
-  const next = () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x80000000;
-  };
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  const { next, pick } = seeded(11);
   const pieces = [
     'a',
     'word',

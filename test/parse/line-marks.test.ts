@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import MarkdownIt from 'markdown-it';
 import { joinedLines, markLines } from '../../src/parse/shortcuts.js';
+import { seeded } from './seeded.js';
 
 const plain = new MarkdownIt();
 
@@ -45,11 +46,7 @@ test('line marks equal markdown-it on edge cases', () => {
 });
 
 test('line marks equal markdown-it on 5,000 generated texts', () => {
-  let seed = 11;
-  const next = () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x80000000;
-  };
+  const { next } = seeded(11);
   const pieces = [' ', '  ', '\t', '\n', '\n\n', 'a', 'word', '#', '> ', '- ', '`'];
   for (let n = 0; n < 5000; n++) {
     let src = '';
@@ -60,11 +57,7 @@ test('line marks equal markdown-it on 5,000 generated texts', () => {
 });
 
 test('joined lines equal markdown-it getLines wherever they answer', () => {
-  let seed = 5;
-  const next = () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x80000000;
-  };
+  const { next } = seeded(5);
   const pieces = [' ', '\t', '\n', '\n\n', 'a', 'word', '> ', '- '];
   let answered = 0;
   for (let n = 0; n < 2000; n++) {

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseMarkdown } from '../../src/parse/index.js';
 import type { Range } from '../../src/parse/types.js';
+import { seeded } from './seeded.js';
 
 function sourceAt(text: string, range: Range): string {
   const starts = [0];
@@ -14,12 +15,7 @@ function sourceAt(text: string, range: Range): string {
 }
 
 test('link and code span ranges point at their source in every container', () => {
-  let seed = 3;
-  const next = () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x80000000;
-  };
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  const { next, pick } = seeded(3);
   const words = ['word', 'a', 'TODO', ' ', '  ', '\t', '\u00a0', '\u000b', '\f', 'é', '*', '_'];
   const inline = () => {
     const n = Math.floor(next() * 4);

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import MarkdownIt from 'markdown-it';
 import { textRun } from '../../src/parse/shortcuts.js';
+import { seeded } from './seeded.js';
 
 const stock = new MarkdownIt('default', { html: true });
 const shortened = new MarkdownIt('default', { html: true });
@@ -48,11 +49,7 @@ test('the same tokens as markdown-it on hand-picked text', () => {
 });
 
 test('the same tokens as markdown-it on 5,000 generated lines of punctuation and text', () => {
-  let seed = 7;
-  const next = () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x80000000;
-  };
+  const { next } = seeded(7);
   const pieces = [
     'a',
     'word',
