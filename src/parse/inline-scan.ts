@@ -10,7 +10,7 @@
 import type { MarkdownIt as MarkdownItType, Token } from 'markdown-it';
 import { mayHaveAutolink } from './autolink.js';
 import { mayHaveMarker } from './extract.js';
-import type { ParseEnv, UnresolvedRef } from './markdown-it-setup.js';
+import { hasPairAfter, type ParseEnv, type UnresolvedRef } from './markdown-it-setup.js';
 
 type TokenClass = new (type: string, tag: string, nesting: -1 | 0 | 1) => Token;
 
@@ -398,7 +398,7 @@ class Scan {
    */
   private noteUnresolved(open: number): void {
     const src = this.src;
-    if (src.indexOf('][', open) === -1) return;
+    if (!hasPairAfter(this.env, src, open)) return;
     const first = this.labelEnd(open);
     if (first < 0 || first + 1 >= src.length || src.charCodeAt(first + 1) !== OPEN_BRACKET) return;
     const second = this.plainLabelEnd(first + 1);
@@ -409,9 +409,9 @@ class Scan {
     const label = this.md.utils.normalizeReference(rawLabel);
     const refs = this.env.references;
     if (refs && Object.hasOwn(refs, label)) return;
+    // The scan asks at each `[` once, in rising order: no reference is noted twice.
     const list = this.unresolved ?? [];
     this.unresolved = list;
-    if (list.some((r) => r.start === open)) return;
     list.push({ start: open, end: second + 1, rawLabel, label });
   }
 }

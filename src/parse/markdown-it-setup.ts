@@ -39,6 +39,8 @@ export interface ParseEnv {
   /** Where an inline link's or image's destination is written, inside its span. */
   destinationSpans: WeakMap<Token, InlineSpan>;
   unresolved: WeakMap<Token[], UnresolvedRef[]>;
+  /** Where each list of `unresolved` has a reference start: a line can hold thousands. */
+  unresolvedStarts: WeakMap<UnresolvedRef[], Set<number>>;
   definitions: DefinitionHit[];
   /** Depth of md.inline.parse calls: image alt text is parsed in a nested, detached state. */
   inlineDepth: number;
@@ -47,6 +49,8 @@ export interface ParseEnv {
   currentChildren: Token[] | null;
   /** The normalized label each reference-style link or image token used. */
   tokenLabels: WeakMap<Token, string>;
+  /** The last search for `][` (see hasPairAfter). */
+  pairSearch: { src: string; from: number; at: number };
 }
 
 export function createEnv(): ParseEnv {
@@ -55,12 +59,29 @@ export function createEnv(): ParseEnv {
     inlineSpans: new WeakMap(),
     destinationSpans: new WeakMap(),
     unresolved: new WeakMap(),
+    unresolvedStarts: new WeakMap(),
     definitions: [],
     inlineDepth: 0,
     nestingCutLine: -1,
     currentChildren: null,
     tokenLabels: new WeakMap(),
+    pairSearch: { src: '', from: 0, at: -1 },
   };
+}
+
+/**
+ * Whether `][` occurs in `src` at or after `from`: the cheap first test for a reference
+ * form. The last search's answer is kept, since the positions asked rise through a text; a
+ * search afresh from every `[` of a long line without one took time quadratic in its length.
+ */
+export function hasPairAfter(env: ParseEnv, src: string, from: number): boolean {
+  const memo = env.pairSearch;
+  if (memo.src !== src || from < memo.from || (memo.at !== -1 && memo.at < from)) {
+    memo.src = src;
+    memo.from = from;
+    memo.at = src.indexOf('][', from);
+  }
+  return memo.at !== -1;
 }
 
 /** Token types whose source span each inline rule produces. */
@@ -199,7 +220,7 @@ function noteUnresolved(state: StateInline, start: number, image: boolean): void
   const open = image ? start + 1 : start;
   if (state.src.charCodeAt(open) !== 0x5b) return;
   // Cheap test first: a full or collapsed reference needs `][` somewhere after the `[`.
-  if (state.src.indexOf('][', open) === -1) return;
+  if (!hasPairAfter(env(state), state.src, open)) return;
   const first = labelBounds(state, open);
   if (!first || state.src.charCodeAt(first.end + 1) !== 0x5b) return;
   const second = labelBounds(state, first.end + 1);
@@ -214,16 +235,19 @@ function noteUnresolved(state: StateInline, start: number, image: boolean): void
   if (!children) return;
   const e = env(state);
   let list = e.unresolved.get(children);
-  if (!list) {
+  let starts = list && e.unresolvedStarts.get(list);
+  if (!list || !starts) {
     list = [];
+    starts = new Set();
     e.unresolved.set(children, list);
+    e.unresolvedStarts.set(list, starts);
   }
-  if (list.some((r) => r.start === start)) return;
+  if (starts.has(start)) return;
   // `![alt][label]`: the image rule noted it at the `!`; the link rule, tried next at the
   // `[`, must not note the same reference again.
-  if (!image && state.src.charCodeAt(start - 1) === 0x21 && list.some((r) => r.start === start - 1))
-    return;
+  if (!image && state.src.charCodeAt(start - 1) === 0x21 && starts.has(start - 1)) return;
   list.push({ start, end: second.end + 1, rawLabel, label });
+  starts.add(start);
 }
 
 function wrapBlockRules(md: MarkdownItType): void {

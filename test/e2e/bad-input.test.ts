@@ -22,6 +22,7 @@ function run(args: string[], cwd = root) {
     cwd,
     encoding: 'utf8',
     timeout: 120_000,
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -40,6 +41,10 @@ function build(): void {
     join(root, 'long-line.md'),
     `# Long\n\n${'word '.repeat(200_000)}[gone](missing.md)\n`,
   );
+  // 1 MB of brackets: each `[` once looked for a `][` to the end of the line.
+  writeFileSync(join(root, 'brackets.md'), `# Brackets\n\n${'[a] '.repeat(250_000)}[x](gone.md)\n`);
+  // Undefined references on one line, through markdown-it's inline level (the entity).
+  writeFileSync(join(root, 'references.md'), `# References\n\n${'[a][b] &amp; '.repeat(5_000)}\n`);
   writeFileSync(join(root, 'deep-quotes.md'), `${'>'.repeat(10_000)} [x](nowhere.md)\n`);
   // `- - - item` opens one nested list per marker, on a single line.
   writeFileSync(join(root, 'deep-lists.md'), `${'- '.repeat(10_000)}item [x](nowhere.md)\n`);
@@ -74,6 +79,10 @@ test('hostile files each give a located finding, and the run completes', {
   const long = json.findings.find((f) => f.file === 'long-line.md');
   assert.equal(long?.ruleId, 'link/missing-file');
   assert.equal(long?.column, 'word '.repeat(200_000).length + 1);
+  const brackets = json.findings.find((f) => f.file === 'brackets.md');
+  assert.deepEqual([brackets?.ruleId, brackets?.column], ['link/missing-file', 1_000_001]);
+  const references = json.findings.filter((f) => f.file === 'references.md');
+  assert.equal(new Set(references.map((f) => f.column)).size, 5_000, 'each reference once');
   const deep = json.findings.filter((f) => f.file === 'deep-quotes.md').map((f) => f.ruleId);
   assert.ok(deep.includes('file/nesting-limit'), `deep nesting reported: ${deep}`);
   assert.ok(
