@@ -11,7 +11,6 @@ export interface Autolink {
 
 const CANDIDATE = /www\.|https?:\/\/|ftp:\/\/|@/gi;
 const DOMAIN = /^[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*/u;
-const EMAIL_LOCAL = /[A-Za-z0-9._+-]+$/;
 const EMAIL_DOMAIN = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+/;
 /** What may stand right before a `www.` or scheme autolink. */
 const BEFORE = /[\s*_~(]/;
@@ -92,9 +91,11 @@ function trimTrailing(text: string, start: number, end: number): number {
 }
 
 function email(text: string, at: number): Autolink | null {
-  const local = EMAIL_LOCAL.exec(text.slice(0, at));
-  if (!local) return null;
-  const start = at - local[0].length;
+  // The local part: the longest run of its characters ending at the `@`, found backwards
+  // (an expression anchored at the end tries every start before it: a line of addresses
+  // took time quadratic in its length).
+  const start = localPartStart(text, at);
+  if (start === at) return null;
   const prev = text[start - 1];
   if (prev !== undefined && /[A-Za-z0-9/:]/.test(prev)) return null;
   const domain = EMAIL_DOMAIN.exec(text.slice(at + 1));
@@ -105,6 +106,26 @@ function email(text: string, at: number): Autolink | null {
   if (last === '-' || last === '_') return null;
   if (!text.slice(at + 1, end).includes('.')) return null;
   return { start, end, url: `mailto:${text.slice(start, end)}` };
+}
+
+/** Where the run of local-part characters that ends at `at` starts (`at` when none). */
+export function localPartStart(text: string, at: number): number {
+  let start = at;
+  while (start > 0 && isEmailLocal(text.charCodeAt(start - 1))) start--;
+  return start;
+}
+
+/** `[A-Za-z0-9._+-]`, the characters of an email address's local part. */
+function isEmailLocal(code: number): boolean {
+  return (
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x30 && code <= 0x39) ||
+    code === 0x2e ||
+    code === 0x5f ||
+    code === 0x2b ||
+    code === 0x2d
+  );
 }
 
 function count(text: string, ch: string): number {

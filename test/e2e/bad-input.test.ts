@@ -43,6 +43,8 @@ function build(): void {
   );
   // 1 MB of brackets: each `[` once looked for a `][` to the end of the line.
   writeFileSync(join(root, 'brackets.md'), `# Brackets\n\n${'[a] '.repeat(250_000)}[x](gone.md)\n`);
+  // 1 MB of email addresses: each one's local part was matched from the line's start.
+  writeFileSync(join(root, 'emails.md'), `# Emails\n\n${'a@b.co '.repeat(140_000)}[x](gone.md)\n`);
   // Undefined references on one line, through markdown-it's inline level (the entity).
   writeFileSync(join(root, 'references.md'), `# References\n\n${'[a][b] &amp; '.repeat(5_000)}\n`);
   writeFileSync(join(root, 'deep-quotes.md'), `${'>'.repeat(10_000)} [x](nowhere.md)\n`);
@@ -81,6 +83,8 @@ test('hostile files each give a located finding, and the run completes', {
   assert.equal(long?.column, 'word '.repeat(200_000).length + 1);
   const brackets = json.findings.find((f) => f.file === 'brackets.md');
   assert.deepEqual([brackets?.ruleId, brackets?.column], ['link/missing-file', 1_000_001]);
+  const emails = json.findings.find((f) => f.file === 'emails.md');
+  assert.deepEqual([emails?.ruleId, emails?.column], ['link/missing-file', 980_001]);
   const references = json.findings.filter((f) => f.file === 'references.md');
   assert.equal(new Set(references.map((f) => f.column)).size, 5_000, 'each reference once');
   const deep = json.findings.filter((f) => f.file === 'deep-quotes.md').map((f) => f.ruleId);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findAutolinks, mayHaveAutolink } from '../../src/parse/autolink.js';
+import { findAutolinks, localPartStart, mayHaveAutolink } from '../../src/parse/autolink.js';
 
 const urls = (text: string) => findAutolinks(text).map((a) => [text.slice(a.start, a.end), a.url]);
 
@@ -50,4 +50,15 @@ test('the autolink hint answers as the regular expression it replaces', () => {
   };
   grow('', 4);
   for (const s of samples) assert.equal(mayHaveAutolink(s), old.test(s), JSON.stringify(s));
+});
+
+test('an email local part is found backwards as the anchored expression it replaces', () => {
+  const old = /[A-Za-z0-9._+-]+$/;
+  const alphabet = ['a', 'Z', '0', '.', '_', '+', '-', '@', ' ', '/', ':', 'é', '('];
+  const each = (prefix: string, depth: number): void => {
+    const m = old.exec(prefix);
+    assert.equal(localPartStart(prefix, prefix.length), m ? m.index : prefix.length, prefix);
+    if (depth > 0) for (const ch of alphabet) each(prefix + ch, depth - 1);
+  };
+  each('', 4);
 });
