@@ -107,7 +107,7 @@ export function suggestCodePath(
       const p = parent === '' ? name : `${parent}/${name}`;
       return dir ? paths.kind(p) === 'dir' : true;
     });
-    const near = closest(base, siblings);
+    const near = closest(base, siblings, paths.suggestions);
     if (near) return parent === '' ? near : `${parent}/${near}`;
   }
   const same = paths

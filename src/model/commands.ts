@@ -216,7 +216,7 @@ function checkMake(args: string[], dirs: string[], ctx: CommandContext): Command
     );
     if (found) continue;
     const first = makefiles[0] as { file: string };
-    const suggestion = closest(target, known[0]?.targets ?? []);
+    const suggestion = closest(target, known[0]?.targets ?? [], ctx.paths.suggestions);
     out.problems.push({
       message: `no target "${target}" in ${first.file}${hint(suggestion)}`,
       data: { runner: 'make', target, file: first.file, ...(suggestion ? { suggestion } : {}) },
@@ -332,7 +332,7 @@ function checkScript(
   if (infos.some((i) => i === undefined)) return ok(); // unreadable package.json
   if (infos.some((i) => i?.scripts.includes(script as string))) return ok();
   const first = manifests[0] as string;
-  const suggestion = closest(script, infos[0]?.scripts ?? []);
+  const suggestion = closest(script, infos[0]?.scripts ?? [], ctx.paths.suggestions);
   return problem(`no script "${script}" in ${first}${hint(suggestion)}`, {
     runner,
     script,
@@ -381,7 +381,7 @@ function checkCargo(args: string[], dirs: string[], ctx: CommandContext): Comman
     const own =
       ctx.index.cargoPackages().has(`cargo-${sub}`) || ctx.paths.kind(`cargo-${sub}`) === 'dir';
     if (!own && /^[a-z][a-z0-9_-]*$/.test(sub)) {
-      const suggestion = closest(sub, [...aliases]);
+      const suggestion = closest(sub, [...aliases], ctx.paths.suggestions);
       const where =
         configs.length > 0
           ? `an alias in ${configs.join(', ')}`
@@ -411,7 +411,7 @@ function checkCargo(args: string[], dirs: string[], ctx: CommandContext): Comman
     if (name === undefined) continue;
     const bare = name.replace(/[@:].*$/, '');
     if (/[*?[]/.test(bare) || packages.has(bare)) continue;
-    const suggestion = closest(bare, packages);
+    const suggestion = closest(bare, packages, ctx.paths.suggestions);
     out.problems.push({
       message: `no package "${bare}" in the cargo workspace${hint(suggestion)}`,
       data: { runner: 'cargo', package: bare, ...(suggestion ? { suggestion } : {}) },
@@ -479,7 +479,7 @@ function judgeRecipe(recipe: string, files: string[], ctx: CommandContext): Comm
   const head = recipe.split('::')[0] as string;
   if (names.has(recipe) || modules.has(head)) return ok();
   const first = files[0] as string;
-  const suggestion = closest(recipe, names);
+  const suggestion = closest(recipe, names, ctx.paths.suggestions);
   return problem(`no recipe "${recipe}" in ${first}${hint(suggestion)}`, {
     runner: 'just',
     recipe,

@@ -1,4 +1,4 @@
-import { closest } from './suggest.js';
+import { closest, SuggestBudget } from './suggest.js';
 
 /** Exact-case view of every file and folder under the root (pure, built from a list). */
 export class PathIndex {
@@ -6,6 +6,8 @@ export class PathIndex {
   private readonly dirs = new Set<string>(['']);
   private readonly byLower = new Map<string, string[]>();
   private readonly children = new Map<string, string[]>();
+  /** The "did you mean" work left to the check this index serves (see SuggestBudget). */
+  readonly suggestions = new SuggestBudget();
   /** closestIn's answers: the index never changes once built, so neither do they. */
   private readonly nearest = new Map<string, string | undefined>();
   /** Files and folders by their last path segment, made on first use. */
@@ -64,7 +66,7 @@ export class PathIndex {
   closestIn(dir: string, name: string): string | undefined {
     const key = `${dir}\0${name}`;
     if (this.nearest.has(key)) return this.nearest.get(key);
-    const answer = closest(name, this.list(dir));
+    const answer = closest(name, this.list(dir), this.suggestions);
     this.nearest.set(key, answer);
     return answer;
   }

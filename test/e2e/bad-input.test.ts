@@ -45,6 +45,15 @@ function build(): void {
   writeFileSync(join(root, 'brackets.md'), `# Brackets\n\n${'[a] '.repeat(250_000)}[x](gone.md)\n`);
   // 1 MB of email addresses: each one's local part was matched from the line's start.
   writeFileSync(join(root, 'emails.md'), `# Emails\n\n${'a@b.co '.repeat(140_000)}[x](gone.md)\n`);
+  // Thousands of broken links into a doc of thousands of headings: "did you mean" for each.
+  writeFileSync(
+    join(root, 'headings.md'),
+    Array.from({ length: 3_000 }, (_, i) => `## Heading number ${i}\n`).join('\n'),
+  );
+  writeFileSync(
+    join(root, 'anchors.md'),
+    `# Anchors\n\n${Array.from({ length: 3_000 }, (_, i) => `[x](headings.md#heading-numbr-${i})`).join(' ')}\n`,
+  );
   // Undefined references on one line, through markdown-it's inline level (the entity).
   writeFileSync(join(root, 'references.md'), `# References\n\n${'[a][b] &amp; '.repeat(5_000)}\n`);
   writeFileSync(join(root, 'deep-quotes.md'), `${'>'.repeat(10_000)} [x](nowhere.md)\n`);
@@ -85,6 +94,8 @@ test('hostile files each give a located finding, and the run completes', {
   assert.deepEqual([brackets?.ruleId, brackets?.column], ['link/missing-file', 1_000_001]);
   const emails = json.findings.find((f) => f.file === 'emails.md');
   assert.deepEqual([emails?.ruleId, emails?.column], ['link/missing-file', 980_001]);
+  const anchors = json.findings.filter((f) => f.file === 'anchors.md');
+  assert.equal(anchors.filter((f) => f.ruleId === 'link/missing-anchor').length, 3_000);
   const references = json.findings.filter((f) => f.file === 'references.md');
   assert.equal(new Set(references.map((f) => f.column)).size, 5_000, 'each reference once');
   const deep = json.findings.filter((f) => f.file === 'deep-quotes.md').map((f) => f.ruleId);

@@ -33,7 +33,7 @@ export const missingAnchor: Rule = {
         if (!doc || !suite.docs.has(doc)) continue;
         const anchors = suite.anchors(doc);
         if (anchors.has(target.fragment)) continue;
-        const hint = closest(target.fragment, anchors);
+        const hint = closest(target.fragment, anchors, suite.paths.suggestions);
         const where = doc === path ? 'this file' : doc;
         report({
           file: path,
