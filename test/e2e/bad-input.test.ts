@@ -60,6 +60,9 @@ function build(): void {
   // `- - - item` opens one nested list per marker, on a single line.
   writeFileSync(join(root, 'deep-lists.md'), `${'- '.repeat(10_000)}item [x](nowhere.md)\n`);
   writeFileSync(join(root, 'front.md'), '---\ntitle: [unclosed\nowner: x\n---\n# Front\n');
+  // 100,000 keys, the last one repeated: yaml's own check of repeated keys is quadratic.
+  const keys = Array.from({ length: 100_000 }, (_, i) => `k${i}: v`).join('\n');
+  writeFileSync(join(root, 'keys.md'), `---\n${keys}\nk5: again\n---\n# Keys\n`);
   mkdirSync(join(root, 'folder.md'));
   execFileSync('mkfifo', [join(root, 'pipe.md')]);
   symlinkSync('loop-b.md', join(root, 'loop-a.md'));
@@ -86,6 +89,8 @@ test('hostile files each give a located finding, and the run completes', {
   assert.deepEqual([latin?.line, latin?.column], [3, 13], 'invalid UTF-8 is located at its byte');
   assert.match(byFile.get('huge.md')?.message ?? '', /limit|max_file_size/);
   assert.equal(byFile.get('front.md')?.ruleId, 'file/front-matter');
+  const keys = byFile.get('keys.md');
+  assert.deepEqual([keys?.ruleId, keys?.line, keys?.column], ['file/front-matter', 100_002, 1]);
   // The link after a 1 MB run of words is still found, at its column.
   const long = json.findings.find((f) => f.file === 'long-line.md');
   assert.equal(long?.ruleId, 'link/missing-file');
