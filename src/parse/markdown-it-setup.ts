@@ -7,7 +7,7 @@ import {
   type InlineRule,
   replaceBlockRule,
 } from './ruler-access.js';
-import { guardSetextHeadings, markLinesFast, shortcutParagraphs, textRun } from './shortcuts.js';
+import { guardSetextHeadings, markLinesFast, shortcutInline, textRun } from './shortcuts.js';
 
 /** Deeper nesting than this is not parsed (markdown-it stops there); we report it. */
 export const MAX_NESTING = 100;
@@ -100,8 +100,9 @@ const shared = new Map<boolean, MarkdownItType>();
 
 export interface ParserOptions {
   /**
-   * Whether docmap's inline scanner (inline-scan.ts) takes the inline content it can; false
-   * leaves all of it to markdown-it, which the tests compare the scanner with.
+   * Whether docmap's inline shortcuts and scanner (shortcuts.ts, inline-scan.ts) take the
+   * inline content they can; false leaves all of it to markdown-it, which the tests compare
+   * them with.
    */
   ownInline?: boolean;
 }
@@ -125,7 +126,7 @@ export function markdownParser(options: ParserOptions = {}): MarkdownItType {
   md.normalizeLink = (url: string) => (PLAIN_URL.test(url) ? url : normalizeLink(url));
   md.inline.ruler.at('text', textRun);
   markLinesFast(md);
-  shortcutParagraphs(md, ownInline);
+  shortcutInline(md, ownInline);
   wrapInlineRules(md);
   wrapBlockRules(md);
   guardSetextHeadings(md);

@@ -1,6 +1,8 @@
 // Places where docmap does less work than markdown-it would, with the same result: each is
 // compared with markdown-it's own behaviour in test/parse/ (docs/performance.md#parse-shortcuts).
 import type { MarkdownIt as MarkdownItType, StateCore, StateInline, Token } from 'markdown-it';
+import { mayHaveAutolink } from './autolink.js';
+import { mayHaveMarker } from './extract.js';
 import { scanInline, type TextUse } from './inline-scan.js';
 import type { ParseEnv } from './markdown-it-setup.js';
 import { findBlockRule, findCoreRule, replaceBlockRule } from './ruler-access.js';
@@ -16,10 +18,10 @@ const BEYOND_CODE_SPANS = /[[<\\&]/;
  * third of paragraphs in technical prose. A paragraph whose only syntax is code spans (no
  * `[`, `<`, escape or entity: about another third) gets its code spans from a scanner of
  * backtick runs, as markdown-it's own backtick rule would. The rest, and headings and table
- * cells, go to docmap's inline scanner (inline-scan.ts) when `ownInline`, and to markdown-it
- * where that scanner gives up.
+ * cells, go to docmap's inline scanner (inline-scan.ts), and to markdown-it where that
+ * scanner gives up. Without `ownInline`, markdown-it parses all of it (the tests compare).
  */
-export function shortcutParagraphs(md: MarkdownItType, ownInline: boolean): void {
+export function shortcutInline(md: MarkdownItType, ownInline: boolean): void {
   const joinText = findCoreRule(md, 'text_join') ?? (() => {});
   md.core.ruler.at('inline', (state) => {
     const tokens = state.tokens;
@@ -30,7 +32,7 @@ export function shortcutParagraphs(md: MarkdownItType, ownInline: boolean): void
       const token = tokens[i] as Token;
       if (token.type !== 'inline') continue;
       const container = i > 0 ? (tokens[i - 1] as Token).type : '';
-      if (container === 'paragraph_open') {
+      if (ownInline && container === 'paragraph_open' && !emphasisMayMatter(token.content)) {
         if (!INLINE_TRIGGER.test(token.content)) {
           const text = new state.Token('text', '', 0);
           text.content = token.content;
@@ -42,7 +44,7 @@ export function shortcutParagraphs(md: MarkdownItType, ownInline: boolean): void
           continue;
         }
       }
-      const use = ownInline ? TEXT_USE[container] : undefined;
+      const use = ownInline ? TEXT_USE.get(container) : undefined;
       const children = use ? scanInline(state.md, state.Token, token.content, env, use) : null;
       if (children) {
         token.children = children;
@@ -58,13 +60,24 @@ export function shortcutParagraphs(md: MarkdownItType, ownInline: boolean): void
   md.core.ruler.disable('text_join');
 }
 
+/**
+ * Whether emphasis could change what docmap finds in a paragraph's text: `__TODO__` is a
+ * marker only once its `__` are emphasis, and `www.x.org*a*` ends the autolink at the `*`.
+ * The text-only shortcuts above leave emphasis as text, so they pass on such paragraphs.
+ */
+function emphasisMayMatter(content: string): boolean {
+  return EMPHASIS.test(content) && (mayHaveMarker(content) || mayHaveAutolink(content));
+}
+
+const EMPHASIS = /[*_~]/;
+
 /** How docmap reads the inline content of each container (see TextUse). */
-const TEXT_USE: Record<string, TextUse> = {
-  paragraph_open: 'searched',
-  td_open: 'searched',
-  th_open: 'searched',
-  heading_open: 'exact',
-};
+const TEXT_USE = new Map<string, TextUse>([
+  ['paragraph_open', 'searched'],
+  ['td_open', 'searched'],
+  ['th_open', 'searched'],
+  ['heading_open', 'exact'],
+]);
 
 type TokenClass = new (type: string, tag: string, nesting: -1 | 0 | 1) => Token;
 

@@ -96,6 +96,27 @@ test('the scanner takes text, code spans and links, and leaves the rest to markd
   }
 });
 
+test('a marker in emphasis is found on every path a paragraph can take', () => {
+  // Text only, code spans only, links: the three shortcuts; the last goes to markdown-it.
+  for (const text of [
+    '__TODO__ first',
+    '`x` and __TODO__',
+    'see [a](b) and __TODO__',
+    '&amp; __TODO__',
+  ]) {
+    assert.deepEqual(
+      (parseMarkdown(text).markers ?? []).map((m) => m.word),
+      ['TODO'],
+      text,
+    );
+  }
+  // An autolink ends where emphasis starts.
+  assert.deepEqual(
+    parseMarkdown('visit www.example.com*now*').links.map((l) => l.destination),
+    ['http://www.example.com'],
+  );
+});
+
 test('the same parse with and without the scanner: this repository and the real corpus', (t) => {
   const dirs = [path.join(repo, 'docs'), path.join(repo, 'examples'), path.join(repo, 'test')];
   if (existsSync(corpus)) dirs.push(corpus);
