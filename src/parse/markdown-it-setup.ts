@@ -100,11 +100,11 @@ const shared = new Map<boolean, MarkdownItType>();
 
 export interface ParserOptions {
   /**
-   * Whether docmap's inline shortcuts and scanner (shortcuts.ts, inline-scan.ts) take the
-   * inline content they can; false leaves all of it to markdown-it, which the tests compare
-   * them with.
+   * Whether docmap does less than markdown-it where it knows the result (shortcuts.ts,
+   * inline-scan.ts, the plain-destination shortcut below). False leaves all the work to
+   * markdown-it: the tests compare the two, which must give the same model.
    */
-  ownInline?: boolean;
+  shortcuts?: boolean;
 }
 
 /** Characters mdurl's encode keeps as they are (alphanumerics and URL punctuation). */
@@ -112,27 +112,29 @@ const PLAIN_URL = /^[A-Za-z0-9;/?:@&=+$,\-_.!~*'()#]*$/;
 
 /** One configured CommonMark + GFM (tables, strikethrough, autolinks) parser per thread. */
 export function markdownParser(options: ParserOptions = {}): MarkdownItType {
-  const ownInline = options.ownInline ?? true;
-  const existing = shared.get(ownInline);
+  const shortcuts = options.shortcuts ?? true;
+  const existing = shared.get(shortcuts);
   if (existing) return existing;
   // Extended autolinks are found by ./autolink.ts, not linkify-it (see there).
   const md = new MarkdownIt('default', { html: true, linkify: false });
   (md.options as { maxNesting?: number }).maxNesting = MAX_NESTING;
   // parseMarkdown has already normalized line endings and NUL.
   md.core.ruler.disable('normalize');
-  const normalizeLink = md.normalizeLink.bind(md);
-  // Most destinations are plain ASCII that normalization returns unchanged; skip the URL
-  // parse and punycode round trip for them.
-  md.normalizeLink = (url: string) => (PLAIN_URL.test(url) ? url : normalizeLink(url));
-  md.inline.ruler.at('text', textRun);
-  markLinesFast(md);
-  shortcutInline(md, ownInline);
+  if (shortcuts) {
+    const normalizeLink = md.normalizeLink.bind(md);
+    // Most destinations are plain ASCII that normalization returns unchanged; skip the URL
+    // parse and punycode round trip for them.
+    md.normalizeLink = (url: string) => (PLAIN_URL.test(url) ? url : normalizeLink(url));
+    md.inline.ruler.at('text', textRun);
+    markLinesFast(md);
+    shortcutInline(md);
+  }
   wrapInlineRules(md);
   wrapBlockRules(md);
-  guardSetextHeadings(md);
+  if (shortcuts) guardSetextHeadings(md);
   wrapInlineParse(md);
   wrapBlockTokenize(md);
-  shared.set(ownInline, md);
+  shared.set(shortcuts, md);
   return md;
 }
 

@@ -19,9 +19,9 @@ const BEYOND_CODE_SPANS = /[[<\\&]/;
  * `[`, `<`, escape or entity: about another third) gets its code spans from a scanner of
  * backtick runs, as markdown-it's own backtick rule would. The rest, and headings and table
  * cells, go to docmap's inline scanner (inline-scan.ts), and to markdown-it where that
- * scanner gives up. Without `ownInline`, markdown-it parses all of it (the tests compare).
+ * scanner gives up.
  */
-export function shortcutInline(md: MarkdownItType, ownInline: boolean): void {
+export function shortcutInline(md: MarkdownItType): void {
   const joinText = findCoreRule(md, 'text_join') ?? (() => {});
   md.core.ruler.at('inline', (state) => {
     const tokens = state.tokens;
@@ -32,7 +32,7 @@ export function shortcutInline(md: MarkdownItType, ownInline: boolean): void {
       const token = tokens[i] as Token;
       if (token.type !== 'inline') continue;
       const container = i > 0 ? (tokens[i - 1] as Token).type : '';
-      if (ownInline && container === 'paragraph_open' && !emphasisMayMatter(token.content)) {
+      if (container === 'paragraph_open' && !emphasisMayMatter(token.content)) {
         if (!INLINE_TRIGGER.test(token.content)) {
           const text = new state.Token('text', '', 0);
           text.content = token.content;
@@ -44,7 +44,7 @@ export function shortcutInline(md: MarkdownItType, ownInline: boolean): void {
           continue;
         }
       }
-      const use = ownInline ? TEXT_USE.get(container) : undefined;
+      const use = TEXT_USE.get(container);
       const children = use ? scanInline(state.md, state.Token, token.content, env, use) : null;
       if (children) {
         token.children = children;

@@ -19,7 +19,7 @@ const corpus = path.resolve(repo, '../shared/corpora');
 function same(text: string, name: string): void {
   assert.deepEqual(
     parseMarkdown(text),
-    parseMarkdown(text, { ownInline: false }),
+    parseMarkdown(text, { shortcuts: false }),
     `${name}: ${JSON.stringify(text.slice(0, 300))}`,
   );
 }
@@ -193,13 +193,21 @@ test('the same parse with and without the scanner: 5,000 generated documents', (
     for (let i = 0; i < length; i++) text += pick(pieces);
     return text;
   };
+  const blank = () => pick(['', ' ', '  ', '\t', '   ']);
   const block = () => {
-    const kind = Math.floor(next() * 7);
+    const kind = Math.floor(next() * 12);
     if (kind === 0) return `# ${line()}`;
     if (kind === 1) return `| ${line()} | ${line()} |\n|---|---|\n| ${line()} | ${line()} |`;
     if (kind === 2) return `- ${line()}\n  ${line()}`;
     if (kind === 3) return `> ${line()}\n> ${line()}`;
     if (kind === 4) return `${line()}\n${line()}\n${line()}`;
+    // Setext headings, and lines that only look like their underlines.
+    if (kind === 5) return `${line()}\n${line()}\n${pick(['===', '---', '- x', '= x', '==='])}`;
+    // Blanks and tabs before lines: indented code, lazy lines, nested lists.
+    if (kind === 6) return `${blank()}${line()}\n${blank()}${line()}\n${blank()}- ${line()}`;
+    if (kind === 7) return `> ${line()}\n${line()}\n>${blank()}${line()}`;
+    if (kind === 8) return `1. ${line()}\n\t${line()}\n   - ${line()}\n\t\t${line()}`;
+    if (kind === 9) return `\`\`\`\n${line()}\n\`\`\`\n${line()}`;
     return line();
   };
   for (let n = 0; n < 5000; n++) {
