@@ -63,7 +63,7 @@ test('link and code span ranges point at their source in every container', () =>
   assert.ok(checked > 5000, `only ${checked} ranges checked`);
 });
 
-test('markers, autolinks, references, definitions, cells and list items point at their source', () => {
+test('markers, autolinks, anchors, headings, references, definitions, cells and items point at their source', () => {
   const { next, pick } = seeded(17);
   const words = ['word', ' ', '  ', '\t', '\u00a0', 'é', '*', '_', 'TODO', 'FIXME:'];
   const things = [
@@ -76,6 +76,8 @@ test('markers, autolinks, references, definitions, cells and list items point at
     '[x](a.md "t")',
     'a \\| b',
     '<a href="h.md">h</a>',
+    '<a name="n1"></a>',
+    '<span id="s1">x</span>',
   ];
   const inline = () => {
     const pieces: string[] = [];
@@ -85,7 +87,9 @@ test('markers, autolinks, references, definitions, cells and list items point at
     return pieces.join(' ');
   };
   const block = () => {
-    const kind = Math.floor(next() * 6);
+    const kind = Math.floor(next() * 8);
+    if (kind === 6) return `${pick(['', ' ', '   '])}${pick(['#', '##', '###'])} ${inline()}`;
+    if (kind === 7) return `${inline()}\n${pick(['===', '---'])}`;
     if (kind === 0) return `> ${inline()}\n${inline()}`;
     if (kind === 1) return `- [ ] ${inline()}\n  ${inline()}\n- [x] ${inline()}`;
     if (kind === 2) return `1. ${inline()}\n\n   - ${inline()}`;
@@ -93,7 +97,16 @@ test('markers, autolinks, references, definitions, cells and list items point at
     if (kind === 4) return `${pick(['', ' ', '\t'])}${inline()}\n${inline()}`;
     return `[d${Math.floor(next() * 3)}]: ${pick(['/a.md', '<b c.md>', 'x.md "T"'])}`;
   };
-  const counts = { markers: 0, autolinks: 0, references: 0, definitions: 0, cells: 0, items: 0 };
+  const counts = {
+    markers: 0,
+    autolinks: 0,
+    references: 0,
+    definitions: 0,
+    cells: 0,
+    items: 0,
+    anchors: 0,
+    headings: 0,
+  };
   for (let n = 0; n < 2000; n++) {
     const text = `${[block(), block(), block(), block()].join('\n\n')}\n`;
     const doc = parseMarkdown(text);
@@ -121,6 +134,20 @@ test('markers, autolinks, references, definitions, cells and list items point at
         assert.match(at, /^(?:\/a\.md|<b c\.md>|x\.md)$/, where('definition link', at));
         counts.definitions++;
       }
+    }
+    for (const anchor of doc.anchors) {
+      const at = sourceAt(text, anchor.range);
+      assert.match(
+        at,
+        new RegExp(`^<(?:a|span) (?:name|id)="${anchor.id}">$`),
+        where('anchor', at),
+      );
+      counts.anchors++;
+    }
+    for (const heading of doc.headings) {
+      const at = sourceAt(text, heading.range);
+      assert.match(at, /^#{1,3} |\n(?:===|---)$/, where('heading', at));
+      counts.headings++;
     }
     for (const definition of doc.definitions) {
       const at = sourceAt(text, definition.range);
