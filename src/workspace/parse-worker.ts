@@ -2,6 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { parseMarkdown } from '../parse/index.js';
 import type { DocFile } from '../parse/types.js';
+import { warmUpParser } from '../parse/warm-up.js';
 import { docIsJsonExact } from './json-exact.js';
 import type { ParseReply, ParseRequest } from './pool-protocol.js';
 
@@ -9,6 +10,7 @@ const port = parentPort;
 // Loaded any other way (a test runner scanning dist/), there is nothing to do.
 if (port) {
   port.on('message', (request: ParseRequest) => {
+    warmUpParser(); // a worker is only started for a long parse
     const docs: DocFile[] = [];
     for (let index = 0; index < request.texts.length; index++) {
       try {

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { parseMarkdown } from '../parse/index.js';
 import type { DocFile } from '../parse/types.js';
+import { warmUpParser } from '../parse/warm-up.js';
 import { planBatches } from './batches.js';
 import type { ParseReply, ParseRequest } from './pool-protocol.js';
 
@@ -79,7 +80,11 @@ export function autoLanes(
  */
 const YIELD_EVERY_MS = 10;
 
+/** Below this many files the parse is too short for V8 to optimize it anyway. */
+const WARM_UP_FILES = 50;
+
 async function parseHere(texts: string[], names?: readonly string[]): Promise<DocFile[]> {
+  if (texts.length >= WARM_UP_FILES) warmUpParser();
   const docs: DocFile[] = [];
   let since = performance.now();
   for (let i = 0; i < texts.length; i++) {
