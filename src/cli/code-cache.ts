@@ -30,7 +30,8 @@ export type CodeCacheState =
   | 'rejected' // a cache for this key was there, and V8 refused it: rewritten at exit
   | 'written' // none for this key: one is written at exit
   | 'absent' // none taken, and nowhere to write one
-  | 'off'; // switched off (DOCMAP_CODE_CACHE=0)
+  | 'off' // switched off (DOCMAP_CODE_CACHE=0)
+  | 'source-maps'; // not used: with --enable-source-maps the bundle is loaded by require
 
 export interface CodeCacheOptions {
   /** Folders searched for the cache, in order. */

@@ -1,6 +1,7 @@
 // What bin/docmap.js runs: a small bundle of its own that tunes V8 for a short run and then
 // loads the main bundle through its code cache. The order matters: V8 matches a code cache
 // against its flags, so the flags are set before the main bundle compiles.
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CodeCacheState, cacheFlags, loadWithCodeCache, userCacheDir } from './code-cache.js';
@@ -16,6 +17,13 @@ export async function launch(): Promise<void> {
   const env = process.env;
   const tuning = applyV8Tuning(process.execArgv, env);
   const bundle = fileURLToPath(new URL('./docmap.cjs', import.meta.url));
+  // Node maps stack traces only for code its module loaders load, not for a vm.Script:
+  // with `--enable-source-maps` the bundle is required, and no code cache is used.
+  if ((process as { sourceMapsEnabled?: boolean }).sourceMapsEnabled === true) {
+    const exports = createRequire(import.meta.url)(bundle) as typeof Main;
+    await exports.runProcess({ ...tuning, codeCache: 'source-maps' });
+    return;
+  }
   const off = env[CODE_CACHE_ENV] === '0';
   const train = env[TRAIN_ENV] === '1';
   const user = userCacheDir(env);

@@ -76,6 +76,7 @@ const CODE_CACHE_WORDS: Record<CodeCacheState, string> = {
   written: 'none for these flags yet, written at exit',
   absent: 'none taken, and no folder to write one',
   off: 'off (DOCMAP_CODE_CACHE=0)',
+  'source-maps': 'not used (--enable-source-maps: the bundle is loaded with require)',
 };
 
 /** The lines `--timing` ends with: what the process set for itself, if anything. */

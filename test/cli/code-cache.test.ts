@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import {
   type CodeCacheOptions,
   cacheFlags,
@@ -154,4 +155,29 @@ test('the key covers node and its flags; the folder follows each platform', () =
   if (process.platform === 'linux') {
     assert.equal(userCacheDir({ XDG_CACHE_HOME: '/x/cache' }), '/x/cache/docmap');
   }
+});
+
+test('with --enable-source-maps the bundle is required, so stack traces name the sources', () => {
+  const bin = fileURLToPath(new URL('../../../bin/docmap.js', import.meta.url));
+  const root = fileURLToPath(new URL('../../../examples/platform-docs/', import.meta.url));
+  const args = [bin, 'check', '--root', root, '--today', '2026-11-22', '--format', 'json'];
+  const plain = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  const mapped = spawnSync(process.execPath, ['--enable-source-maps', ...args, '--timing'], {
+    encoding: 'utf8',
+  });
+  assert.match(mapped.stderr, /bundle code cache: not used \(--enable-source-maps/);
+  assert.equal(mapped.status, plain.status);
+  assert.equal(mapped.stdout, plain.stdout, 'the same findings either way');
+  // An error inside the bundle, loaded the way the launcher loads it, names a TypeScript line.
+  const bundle = fileURLToPath(new URL('../../../dist/bundle/docmap.cjs', import.meta.url));
+  const thrown = spawnSync(
+    process.execPath,
+    [
+      '--enable-source-maps',
+      '-e',
+      `require(${JSON.stringify(bundle)}).main(['check'], null).catch((e) => console.log(e.stack))`,
+    ],
+    { encoding: 'utf8' },
+  );
+  assert.match(thrown.stdout, /src\/cli\/main\.ts:\d+/);
 });
