@@ -26,7 +26,13 @@ and __strong__ _em_ ~~gone~~ text.
 
 Plain words only.
 
-Only \`code\` spans \`\` here \`\`.
+Only \`code\` spans \`\` here \`\`, \`a\`\` b\` and an unclosed \`\`\` run.
+
+Links docmap scans itself: [titled]( t.md "Title" ) and [r][ref], [s][], [u][nowhere],
+\`\`double\`\` and \`a\`\` b\` spans, snake_case words and a TODO,
+[two\nlines](two.md 'single') and [\`code\` text](c.md).
+
+# A heading with \`code\` and [a link](h.md) and snake_case
 
 > A quote with [a link](q.md)
 lazy continuation

@@ -34,7 +34,7 @@ test('the warm-up sample has every kind of thing the parse extracts', () => {
   assert.ok((doc.labelled ?? []).length >= 1);
   assert.ok((doc.listItems ?? []).some((i) => i.ordered));
   assert.ok(doc.comments.length >= 1);
-  assert.ok(doc.undefinedReferences.length === 0);
+  assert.ok(doc.undefinedReferences.length >= 1, 'an undefined reference');
   warmUpParser();
   warmUpParser(); // once per thread; a second call does nothing and does not throw
 });
