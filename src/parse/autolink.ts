@@ -117,14 +117,15 @@ export function localPartStart(text: string, at: number): number {
 
 /** `[A-Za-z0-9._+-]`, the characters of an email address's local part. */
 function isEmailLocal(code: number): boolean {
+  return isAsciiAlnum(code) || code === 0x2e || code === 0x5f || code === 0x2b || code === 0x2d;
+}
+
+/** `[A-Za-z0-9]`. */
+export function isAsciiAlnum(code: number): boolean {
   return (
-    (code >= 0x61 && code <= 0x7a) ||
-    (code >= 0x41 && code <= 0x5a) ||
     (code >= 0x30 && code <= 0x39) ||
-    code === 0x2e ||
-    code === 0x5f ||
-    code === 0x2b ||
-    code === 0x2d
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a)
   );
 }
 

@@ -381,7 +381,7 @@ class Extractor {
     let linkDepth = 0;
     // One scan of the whole content spares the per-token scans in the common case.
     const mayAutolink = mayHaveAutolink(content);
-    const mayMark = MARKER_HINT.test(content);
+    const mayMark = mayHaveMarker(content);
     let markCursor = 0;
     for (let c = 0; c < children.length; c++) {
       const child = children[c] as Token;
@@ -404,7 +404,7 @@ class Extractor {
           linkDepth--;
           break;
         case 'text':
-          if (mayMark && MARKER_HINT.test(child.content)) {
+          if (mayMark && mayHaveMarker(child.content)) {
             markCursor = this.noteMarkers(child.content, content, Math.max(markCursor, cursor));
           }
           // GFM extended autolinks live in plain text, never inside a link's own text.

@@ -8,11 +8,12 @@
 // It is proven against markdown-it in test/parse/inline-scan.test.ts: the whole parse, with
 // and without it, on the corpus, the CommonMark spec and generated text.
 import type { MarkdownIt as MarkdownItType, Token } from 'markdown-it';
-import { mayHaveAutolink } from './autolink.js';
+import { isAsciiAlnum, mayHaveAutolink } from './autolink.js';
 import { mayHaveMarker } from './extract.js';
 import { hasPairAfter, type ParseEnv, type UnresolvedRef } from './markdown-it-setup.js';
+import { fullReferenceAt, type LabelEnd, referenceLabel } from './reference-forms.js';
 
-type TokenClass = new (type: string, tag: string, nesting: -1 | 0 | 1) => Token;
+export type TokenClass = new (type: string, tag: string, nesting: -1 | 0 | 1) => Token;
 
 /** What the scanner may leave to be plain text, by how the inline content is read. */
 export type TextUse =
@@ -49,10 +50,11 @@ export function scanInline(
   content: string,
   env: ParseEnv,
   use: TextUse,
+  /** Whether the text tokens are read: always for 'exact', else textIsSearched(content). */
+  textRead: boolean,
 ): Token[] | null {
   const spans = codeSpanBounds(content);
   if (spans === null) return null;
-  const textRead = use === 'exact' || mayHaveMarker(content) || mayHaveAutolink(content);
   const exclude =
     use === 'exact'
       ? NEEDS_MARKDOWN_IT_IN_HEADING
@@ -61,6 +63,11 @@ export function scanInline(
         : NEEDS_MARKDOWN_IT;
   if (!plainOutsideSpans(content, spans, exclude, textRead)) return null;
   return new Scan(md, TokenOf, content, env, spans).run();
+}
+
+/** Whether the walk searches text tokens of `content` (for markers or extended autolinks). */
+export function textIsSearched(content: string): boolean {
+  return mayHaveMarker(content) || mayHaveAutolink(content);
 }
 
 /**
@@ -139,14 +146,6 @@ function underscoresIntraword(content: string, from: number, to: number): boolea
   return true;
 }
 
-function isAsciiAlnum(code: number): boolean {
-  return (
-    (code >= 0x30 && code <= 0x39) ||
-    (code >= 0x41 && code <= 0x5a) ||
-    (code >= 0x61 && code <= 0x7a)
-  );
-}
-
 function isSpaceOrNewline(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a;
 }
@@ -160,6 +159,28 @@ interface FoundLink {
   /** The reference label, normalized, for reference-style links. */
   label?: string;
   destination?: { start: number; end: number };
+}
+
+/**
+ * The code_inline token markdown-it's backtick rule makes of the span [start, end) of
+ * `content`, whose runs are `run` backticks long: line ends as spaces, one space stripped
+ * from each side when both have one; its span recorded as docmap's wrapped rule does.
+ */
+export function codeToken(
+  TokenOf: TokenClass,
+  content: string,
+  span: { start: number; end: number },
+  run: number,
+  env: ParseEnv,
+): Token {
+  const code = new TokenOf('code_inline', 'code', 0);
+  code.markup = content.slice(span.start, span.start + run);
+  code.content = content
+    .slice(span.start + run, span.end - run)
+    .replace(/\n/g, ' ')
+    .replace(/^ (.+) $/, '$1');
+  env.inlineSpans.set(code, span);
+  return code;
 }
 
 /** Thrown inside a scan that meets syntax it leaves to markdown-it. */
@@ -248,6 +269,11 @@ class Scan {
     return -1;
   }
 
+  /** How the scan finds where a link's text and its second label end (reference-forms.ts). */
+  private labelEnds(): [LabelEnd, LabelEnd] {
+    return [(open) => this.labelEnd(open), (open) => this.plainLabelEnd(open)];
+  }
+
   /** A label after a link's text (`[t][label]`): holding no code span or bracket. */
   private plainLabelEnd(open: number): number {
     const src = this.src;
@@ -319,26 +345,9 @@ class Scan {
     }
     // A code span the link's destination or label swallows was never one.
     for (let k = labelEnd + 1; k < pos; k++) if (src.charCodeAt(k) === BACKTICK) throw GIVE_UP;
-    const label = parseReference ? this.usedLabel(open, labelEnd) : undefined;
+    const raw = parseReference ? referenceLabel(src, open, ...this.labelEnds()) : null;
+    const label = raw === null ? undefined : this.md.utils.normalizeReference(raw);
     return { labelEnd, end: pos, href, title, label, destination };
-  }
-
-  /**
-   * The label a reference-style link reads as docmap's wrapped link rule names it, from the
-   * source: `[t][label]`, or the text for `[t][]`, `[t]` and anything else after the `]`.
-   */
-  private usedLabel(open: number, labelEnd: number): string {
-    const src = this.src;
-    const text = src.slice(open + 1, labelEnd);
-    let raw = text;
-    if (labelEnd + 1 < src.length && src.charCodeAt(labelEnd + 1) === OPEN_BRACKET) {
-      const second = this.plainLabelEnd(labelEnd + 1);
-      if (second >= 0) {
-        const label = src.slice(labelEnd + 2, second);
-        if (label.trim() !== '') raw = label;
-      }
-    }
-    return this.md.utils.normalizeReference(raw);
   }
 
   private emitLink(open: number, link: FoundLink): void {
@@ -379,17 +388,10 @@ class Scan {
   }
 
   private emitCode(start: number, end: number): void {
-    const src = this.src;
     let markEnd = start;
-    while (src.charCodeAt(markEnd) === BACKTICK) markEnd++;
-    const code = new this.TokenOf('code_inline', 'code', 0);
-    code.markup = src.slice(start, markEnd);
-    code.content = src
-      .slice(markEnd, end - (markEnd - start))
-      .replace(/\n/g, ' ')
-      .replace(/^ (.+) $/, '$1');
-    this.children.push(code);
-    this.env.inlineSpans.set(code, { start, end });
+    while (this.src.charCodeAt(markEnd) === BACKTICK) markEnd++;
+    const span = { start, end };
+    this.children.push(codeToken(this.TokenOf, this.src, span, markEnd - start, this.env));
   }
 
   /**
@@ -397,21 +399,15 @@ class Scan {
    * rule notes it when markdown-it finds no link at a `[` (markdown-it-setup.ts).
    */
   private noteUnresolved(open: number): void {
-    const src = this.src;
-    if (!hasPairAfter(this.env, src, open)) return;
-    const first = this.labelEnd(open);
-    if (first < 0 || first + 1 >= src.length || src.charCodeAt(first + 1) !== OPEN_BRACKET) return;
-    const second = this.plainLabelEnd(first + 1);
-    if (second < 0) return;
-    let rawLabel = src.slice(first + 2, second);
-    if (rawLabel.trim() === '') rawLabel = src.slice(open + 1, first);
-    if (rawLabel.trim() === '' || rawLabel.startsWith('^')) return;
-    const label = this.md.utils.normalizeReference(rawLabel);
+    if (!hasPairAfter(this.env, this.src, open)) return;
+    const form = fullReferenceAt(this.src, open, ...this.labelEnds());
+    if (!form) return;
+    const label = this.md.utils.normalizeReference(form.rawLabel);
     const refs = this.env.references;
     if (refs && Object.hasOwn(refs, label)) return;
     // The scan asks at each `[` once, in rising order: no reference is noted twice.
     const list = this.unresolved ?? [];
     this.unresolved = list;
-    list.push({ start: open, end: second + 1, rawLabel, label });
+    list.push({ start: open, end: form.end, rawLabel: form.rawLabel, label });
   }
 }

@@ -1,5 +1,6 @@
 import type { MarkdownIt as MarkdownItType, StateBlock, StateInline, Token } from 'markdown-it';
 import MarkdownIt from 'markdown-it';
+import { fullReferenceAt, type LabelEnd, referenceLabel } from './reference-forms.js';
 import {
   type BlockRule,
   findBlockRule,
@@ -200,21 +201,14 @@ function labelBounds(state: StateInline, open: number): { end: number } | null {
   return end < 0 ? null : { end };
 }
 
-/** The label that a reference-form link at `start` uses: `[t][label]`, `[t][]` or `[t]`. */
-function referenceLabel(state: StateInline, start: number, image: boolean): string | null {
-  const open = image ? start + 1 : start;
-  const first = labelBounds(state, open);
-  if (!first) return null;
-  const text = state.src.slice(open + 1, first.end);
-  if (state.src.charCodeAt(first.end + 1) !== 0x5b /* [ */) return text;
-  const second = labelBounds(state, first.end + 1);
-  if (!second) return text;
-  const label = state.src.slice(first.end + 2, second.end);
-  return label.trim() === '' ? text : label;
+/** Where a label opening at `open` ends, by markdown-it's own parseLinkLabel. */
+function labelEndIn(state: StateInline): LabelEnd {
+  return (open) => labelBounds(state, open)?.end ?? -1;
 }
 
 function noteUsedLabel(state: StateInline, start: number, image: boolean, token: Token): void {
-  const raw = referenceLabel(state, start, image);
+  const end = labelEndIn(state);
+  const raw = referenceLabel(state.src, image ? start + 1 : start, end, end);
   if (raw !== null) env(state).tokenLabels.set(token, state.md.utils.normalizeReference(raw));
 }
 
@@ -224,13 +218,10 @@ function noteUnresolved(state: StateInline, start: number, image: boolean): void
   if (state.src.charCodeAt(open) !== 0x5b) return;
   // Cheap test first: a full or collapsed reference needs `][` somewhere after the `[`.
   if (!hasPairAfter(env(state), state.src, open)) return;
-  const first = labelBounds(state, open);
-  if (!first || state.src.charCodeAt(first.end + 1) !== 0x5b) return;
-  const second = labelBounds(state, first.end + 1);
-  if (!second) return;
-  let rawLabel = state.src.slice(first.end + 2, second.end);
-  if (rawLabel.trim() === '') rawLabel = state.src.slice(open + 1, first.end);
-  if (rawLabel.trim() === '' || rawLabel.startsWith('^')) return;
+  const end = labelEndIn(state);
+  const form = fullReferenceAt(state.src, open, end, end);
+  if (!form) return;
+  const { rawLabel } = form;
   const label = state.md.utils.normalizeReference(rawLabel);
   const refs = env(state).references;
   if (refs && Object.hasOwn(refs, label)) return;
@@ -249,7 +240,7 @@ function noteUnresolved(state: StateInline, start: number, image: boolean): void
   // `![alt][label]`: the image rule noted it at the `!`; the link rule, tried next at the
   // `[`, must not note the same reference again.
   if (!image && state.src.charCodeAt(start - 1) === 0x21 && starts.has(start - 1)) return;
-  list.push({ start, end: second.end + 1, rawLabel, label });
+  list.push({ start, end: form.end, rawLabel, label });
   starts.add(start);
 }
 

@@ -1,9 +1,13 @@
 // Places where docmap does less work than markdown-it would, with the same result: each is
 // compared with markdown-it's own behaviour in test/parse/ (docs/performance.md#parse-shortcuts).
 import type { MarkdownIt as MarkdownItType, StateCore, StateInline, Token } from 'markdown-it';
-import { mayHaveAutolink } from './autolink.js';
-import { mayHaveMarker } from './extract.js';
-import { scanInline, type TextUse } from './inline-scan.js';
+import {
+  codeToken,
+  scanInline,
+  type TextUse,
+  type TokenClass,
+  textIsSearched,
+} from './inline-scan.js';
 import type { ParseEnv } from './markdown-it-setup.js';
 import { findBlockRule, findCoreRule, replaceBlockRule } from './ruler-access.js';
 
@@ -32,20 +36,25 @@ export function shortcutInline(md: MarkdownItType): void {
       const token = tokens[i] as Token;
       if (token.type !== 'inline') continue;
       const container = i > 0 ? (tokens[i - 1] as Token).type : '';
-      if (container === 'paragraph_open' && !emphasisMayMatter(token.content)) {
-        if (!INLINE_TRIGGER.test(token.content)) {
-          const text = new state.Token('text', '', 0);
-          text.content = token.content;
-          token.children = [text];
-          continue;
-        }
-        if (!BEYOND_CODE_SPANS.test(token.content)) {
-          token.children = codeSpanChildren(state.Token, token.content, env);
-          continue;
+      const content = token.content;
+      // Whether the walk searches the text: asked only when it matters, and only once.
+      let searched: boolean | undefined;
+      if (container === 'paragraph_open') {
+        if (EMPHASIS.test(content)) searched = textIsSearched(content);
+        if (searched !== true) {
+          if (!INLINE_TRIGGER.test(content)) {
+            token.children = [textToken(state.Token, content)];
+            continue;
+          }
+          if (!BEYOND_CODE_SPANS.test(content)) {
+            token.children = codeSpanChildren(state.Token, content, env);
+            continue;
+          }
         }
       }
       const use = TEXT_USE.get(container);
-      const children = use ? scanInline(state.md, state.Token, token.content, env, use) : null;
+      const read = use === 'exact' || (searched ?? textIsSearched(content));
+      const children = use ? scanInline(state.md, state.Token, content, env, use, read) : null;
       if (children) {
         token.children = children;
         continue;
@@ -61,14 +70,11 @@ export function shortcutInline(md: MarkdownItType): void {
 }
 
 /**
- * Whether emphasis could change what docmap finds in a paragraph's text: `__TODO__` is a
- * marker only once its `__` are emphasis, and `www.x.org*a*` ends the autolink at the `*`.
- * The text-only shortcuts above leave emphasis as text, so they pass on such paragraphs.
+ * Emphasis can change what docmap finds in a paragraph's text: `__TODO__` is a marker only
+ * once its `__` are emphasis, and `www.x.org*a*` ends the autolink at the `*`. The
+ * text-only shortcuts above leave emphasis as text, so they pass on a paragraph whose text
+ * is searched and that has one of these.
  */
-function emphasisMayMatter(content: string): boolean {
-  return EMPHASIS.test(content) && (mayHaveMarker(content) || mayHaveAutolink(content));
-}
-
 const EMPHASIS = /[*_~]/;
 
 /** How docmap reads the inline content of each container (see TextUse). */
@@ -78,8 +84,6 @@ const TEXT_USE = new Map<string, TextUse>([
   ['th_open', 'searched'],
   ['heading_open', 'exact'],
 ]);
-
-type TokenClass = new (type: string, tag: string, nesting: -1 | 0 | 1) => Token;
 
 /**
  * Text and code_inline tokens of inline content whose only syntax is code spans: what
@@ -110,17 +114,9 @@ export function codeSpanChildren(TokenOf: TokenClass, content: string, e: ParseE
       scanned = true;
       continue;
     }
-    const closeStart = runs[k] as number;
     const closeEnd = runs[k + 1] as number;
     if (start > textFrom) children.push(textToken(TokenOf, content.slice(textFrom, start)));
-    const code = new TokenOf('code_inline', 'code', 0);
-    code.markup = content.slice(start, end);
-    code.content = content
-      .slice(end, closeStart)
-      .replace(/\n/g, ' ')
-      .replace(/^ (.+) $/, '$1');
-    children.push(code);
-    e.inlineSpans.set(code, { start, end: closeEnd });
+    children.push(codeToken(TokenOf, content, { start, end: closeEnd }, length, e));
     textFrom = closeEnd;
     r = k;
   }

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Token } from 'markdown-it';
 import { parseMarkdown } from '../../src/parse/index.js';
-import { scanInline, type TextUse } from '../../src/parse/inline-scan.js';
+import { scanInline, type TextUse, textIsSearched } from '../../src/parse/inline-scan.js';
 import { createEnv, markdownParser } from '../../src/parse/markdown-it-setup.js';
 import { seeded } from './seeded.js';
 
@@ -39,7 +39,8 @@ function scan(content: string, use: TextUse = 'searched', refs?: string[]) {
   const md = markdownParser();
   const env = createEnv();
   if (refs) env.references = Object.fromEntries(refs.map((r) => [r, { href: `/${r}`, title: '' }]));
-  const tokens = scanInline(md, md.core.State.prototype.Token, content, env, use);
+  const read = use === 'exact' || textIsSearched(content);
+  const tokens = scanInline(md, md.core.State.prototype.Token, content, env, use, read);
   return tokens?.map((t: Token) =>
     t.type === 'link_open' ? `link(${t.attrGet('href')})` : `${t.type}:${t.content}`,
   );
